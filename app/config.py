@@ -1,0 +1,103 @@
+"""Settings come from the environment so one build runs on a laptop (SQLite) and in production (PostgreSQL)."""
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+from typing import Any
+
+TRUE = {"1", "true", "yes", "on"}
+
+
+def _flag(name: str, default: bool) -> bool:
+    value = os.environ.get(name)
+    return default if value is None else value.strip().lower() in TRUE
+
+
+def _int(name: str, default: int) -> int:
+    value = os.environ.get(name)
+    return default if value in (None, "") else int(value)
+
+
+class ConfigError(RuntimeError):
+    """Raised when production is started with an unsafe configuration."""
+
+
+def _secret_key(instance_path: Path, environment: str) -> str:
+    """Production must be given a key; elsewhere a key is generated once into the instance folder,
+    so sessions survive restarts without anyone having to invent one."""
+    key = os.environ.get("SECRET_KEY")
+    if key:
+        return key
+    if environment == "production":
+        raise ConfigError("SECRET_KEY must be set in production (e.g. `python -c 'import secrets; print(secrets.token_hex(32))'`).")
+    key_file = instance_path / "secret_key"
+    if not key_file.exists():
+        instance_path.mkdir(parents=True, exist_ok=True)
+        key_file.write_text(secrets.token_hex(32))
+        key_file.chmod(0o600)
+    return key_file.read_text().strip()
+
+
+def _database_url(instance_path: Path) -> str:
+    url = os.environ.get("DATABASE_URL") or f"sqlite:///{instance_path / 'portal.sqlite3'}"
+    # Heroku-style URLs and plain "postgresql://" both mean psycopg 3 here.
+    for prefix in ("postgres://", "postgresql://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix):]
+    return url
+
+
+def load_config(instance_path: Path, overrides: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Build the Flask config mapping from the environment, then apply explicit overrides (tests)."""
+    overrides = dict(overrides or {})
+    environment = overrides.get("APP_ENV") or os.environ.get("APP_ENV", "production")
+    secure = environment == "production"
+    mail_server = os.environ.get("MAIL_SERVER", "")
+    config: dict[str, Any] = {
+        "APP_ENV": environment,
+        "SECRET_KEY": overrides.get("SECRET_KEY") or _secret_key(instance_path, environment),
+        "SQLALCHEMY_DATABASE_URI": overrides.pop("DATABASE_URL", None) or _database_url(instance_path),
+        "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
+        "BASE_URL": os.environ.get("BASE_URL", f"http://127.0.0.1:{os.environ.get('PORT', '5000')}"),
+        "PORT": _int("PORT", 5000),
+        # Mail: with no MAIL_SERVER, messages are written to MAIL_SINK_DIR and never leave the machine.
+        "MAIL_SERVER": mail_server,
+        "MAIL_PORT": _int("MAIL_PORT", 25),
+        "MAIL_USE_TLS": _flag("MAIL_USE_TLS", False),
+        "MAIL_USE_SSL": _flag("MAIL_USE_SSL", False),
+        "MAIL_USERNAME": os.environ.get("MAIL_USERNAME"),
+        "MAIL_PASSWORD": os.environ.get("MAIL_PASSWORD"),
+        "MAIL_DEFAULT_SENDER": os.environ.get("MAIL_DEFAULT_SENDER", "Clear My Record <no-reply@example.org>"),
+        "MAIL_TIMEOUT_SECONDS": _int("MAIL_TIMEOUT_SECONDS", 10),
+        "MAIL_SINK_DIR": os.environ.get("MAIL_SINK_DIR", str(instance_path / "mail-sink")),
+        # Security
+        "SESSION_COOKIE_SECURE": _flag("SESSION_COOKIE_SECURE", secure),
+        "SESSION_COOKIE_HTTPONLY": True,
+        "SESSION_COOKIE_SAMESITE": "Lax",
+        "SESSION_COOKIE_NAME": "__Host-session" if _flag("SESSION_COOKIE_SECURE", secure) else "session",
+        "REMEMBER_COOKIE_SECURE": _flag("SESSION_COOKIE_SECURE", secure),
+        "REMEMBER_COOKIE_HTTPONLY": True,
+        "FORCE_HTTPS": _flag("FORCE_HTTPS", secure),
+        "PERMANENT_SESSION_LIFETIME": _int("SESSION_LIFETIME_SECONDS", 12 * 3600),
+        "WTF_CSRF_TIME_LIMIT": None,  # tokens live as long as the session; a slow phone user is not punished
+        "RATELIMIT_STORAGE_URI": os.environ.get("RATELIMIT_STORAGE_URI", "memory://"),
+        "RATELIMIT_ENABLED": _flag("RATELIMIT_ENABLED", True),
+        "RATELIMIT_HEADERS_ENABLED": True,
+        # Languages
+        "LANGUAGES": ("en", "es"),
+        "BABEL_DEFAULT_LOCALE": "en",
+        "BABEL_DOMAIN": ";".join(TRANSLATION_DOMAINS),
+        "BABEL_TRANSLATION_DIRECTORIES": ";".join(
+            str(Path(__file__).resolve().parent.parent / "translations") for _ in TRANSLATION_DOMAINS
+        ),
+        # Data retention
+        "DRAFT_RETENTION_DAYS": _int("DRAFT_RETENTION_DAYS", 30),
+        "MAX_CONTENT_LENGTH": _int("MAX_UPLOAD_MB", 512) * 1024 * 1024,
+    }
+    config.update(overrides)
+    return config
+
+
+# One Babel catalog per audience, so each area's strings can be extracted and translated on their own.
+TRANSLATION_DOMAINS = ("messages", "intake", "partner", "auth", "bulk", "admin")

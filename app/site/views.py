@@ -1,0 +1,40 @@
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from flask import current_app, jsonify, redirect, request, session
+from sqlalchemy import text
+from sqlalchemy.exc import SQLAlchemyError
+
+from app.extensions import db, limiter
+from app.site import bp
+
+
+@bp.get("/healthz")
+@limiter.exempt
+def healthz():
+    """For load balancers: 503 (not 500) when the database cannot answer, so the instance is taken out of rotation."""
+    try:
+        db.session.execute(text("SELECT 1"))
+    except SQLAlchemyError:
+        db.session.rollback()
+        return jsonify(status="error", database="unreachable"), 503
+    return jsonify(status="ok", database="ok")
+
+
+def safe_next(target: str | None) -> str:
+    """Only same-site paths: the switch must not become an open redirect."""
+    if not target:
+        return "/"
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
+        return "/"
+    return target
+
+
+@bp.get("/language/<code>")
+def switch_language(code: str):
+    """A plain link (works without JavaScript); the choice persists in the session."""
+    if code in current_app.config["LANGUAGES"]:
+        session["language"] = code
+    return redirect(safe_next(request.args.get("next")))

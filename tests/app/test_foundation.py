@@ -1,0 +1,175 @@
+"""The skeleton's promises: health, schema, headers, languages, reference data."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from app.models import County, PartnerOffice
+
+
+def test_models_and_migrations_agree(app):
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from app.extensions import db
+
+    with db.engine.connect() as connection:
+        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        differences = compare_metadata(context, db.metadata)
+    assert differences == []
+
+
+def test_health_check_reports_database_ok(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.get_json() == {"status": "ok", "database": "ok"}
+
+
+def test_health_check_is_503_when_database_is_unreachable(make_app, database_url, tmp_path):
+    if database_url.startswith("sqlite"):
+        nowhere = f"sqlite:///{tmp_path}/missing-dir/nope/db.sqlite3"
+    else:
+        nowhere = "postgresql+psycopg://postgres@127.0.0.1:1/none?connect_timeout=2"
+    unreachable = make_app(DATABASE_URL=nowhere)
+    response = unreachable.test_client().get("/healthz")
+    assert response.status_code == 503
+    assert response.get_json()["database"] == "unreachable"
+
+
+def test_seed_loads_all_58_counties_with_14_participating(db_session):
+    assert db_session.scalar(select(func.count()).select_from(County)) == 58
+    participating = db_session.scalars(select(County.name).where(County.participating)).all()
+    assert len(participating) == 14
+    assert "San Joaquin" in participating and "Los Angeles" not in participating
+
+
+def test_alameda_has_two_partner_offices(db_session):
+    alameda = db_session.scalars(select(County).where(County.name == "Alameda")).one()
+    assert sorted(o.slug for o in alameda.offices) == ["alameda-public-defender", "east-bay-community-law-center"]
+
+
+def test_seed_is_idempotent(app, db_session):
+    from app.seed import seed_reference_data
+
+    seed_reference_data(demo=True)
+    assert db_session.scalar(select(func.count()).select_from(PartnerOffice)) == 19
+
+
+def test_seed_keeps_an_admin_change_to_participation(app, db_session):
+    from app.seed import seed_reference_data
+
+    kern = db_session.scalars(select(County).where(County.name == "Kern")).one()
+    kern.participating = True
+    db_session.commit()
+    seed_reference_data()
+    assert db_session.get(County, kern.id).participating is True
+
+
+def test_demo_office_addresses_are_never_real(db_session):
+    emails = db_session.scalars(select(PartnerOffice.notification_email)).all()
+    assert emails and all(e.endswith("@example.org") for e in emails)
+
+
+def test_start_page_passes_hygiene_checks(client_request):
+    page = client_request.get("/")
+    assert "free" in page.get_text()
+
+
+def test_start_page_sends_security_headers(client):
+    headers = client.get("/").headers
+    csp = headers["Content-Security-Policy"]
+    assert "frame-ancestors 'none'" in csp
+    assert "script-src 'self'" in csp and "unsafe-inline" not in csp
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    assert headers["Referrer-Policy"] == "same-origin"
+    assert headers["Cache-Control"] == "no-store"
+
+
+def test_start_page_has_no_inline_script_or_third_party_asset(client):
+    html = client.get("/").get_data(as_text=True)
+    assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>", html), "inline script found"
+    assert not re.search(r"""(src|href)=["']https?://""", html.replace('href="https://', "LINK")), html
+
+
+def test_start_page_with_its_css_and_js_weighs_under_200_kb(client):
+    html = client.get("/").get_data()
+    assets = re.findall(rb"""(?:src|href)="(/static/[^"]+)\"""", html)
+    total = len(html) + sum(len(client.get(a.decode()).get_data()) for a in assets)
+    assert assets and total < 200 * 1024
+
+
+def test_accept_language_es_gives_a_spanish_page(client_request):
+    page = client_request.get("/", headers={"Accept-Language": "es-MX,es;q=0.9"})
+    assert page.html["lang"] == "es"
+    assert "gratis" in page.get_text().lower()
+
+
+def test_language_choice_persists_across_pages(client):
+    response = client.get("/language/es?next=/")
+    assert response.status_code == 302 and response.headers["Location"] == "/"
+    html = client.get("/", headers={"Accept-Language": "en"}).get_data(as_text=True)
+    assert 'lang="es"' in html
+
+
+@pytest.mark.parametrize("target", ["https://evil.example/", "//evil.example/", "javascript:alert(1)"])
+def test_language_switch_is_not_an_open_redirect(client, target):
+    response = client.get("/language/es", query_string={"next": target})
+    assert response.headers["Location"] == "/"
+
+
+def test_every_page_offers_the_other_language(client_request):
+    page = client_request.get("/")
+    assert page.find("a", hreflang="es").get_text() == "Español"
+
+
+def test_missing_page_is_a_friendly_404(client_request):
+    page = client_request.get("/no-such-page", expected_status=404)
+    assert page.h1.get_text() == "Page not found"
+
+
+def test_production_refuses_to_start_without_secret_key(monkeypatch, tmp_path):
+    from app.config import ConfigError, load_config
+
+    monkeypatch.delenv("SECRET_KEY", raising=False)
+    with pytest.raises(ConfigError):
+        load_config(tmp_path, {"APP_ENV": "production"})
+
+
+def test_development_generates_and_keeps_a_secret_key(monkeypatch, tmp_path):
+    from app.config import load_config
+
+    monkeypatch.delenv("SECRET_KEY", raising=False)
+    first = load_config(tmp_path, {"APP_ENV": "development"})["SECRET_KEY"]
+    assert first == load_config(tmp_path, {"APP_ENV": "development"})["SECRET_KEY"]
+    assert (tmp_path / "secret_key").stat().st_mode & 0o777 == 0o600
+
+
+def test_production_cookies_are_secure_httponly_samesite(monkeypatch, tmp_path):
+    from app.config import load_config
+
+    monkeypatch.setenv("SECRET_KEY", "k")
+    monkeypatch.delenv("SESSION_COOKIE_SECURE", raising=False)
+    config = load_config(tmp_path, {"APP_ENV": "production"})
+    assert config["SESSION_COOKIE_SECURE"] and config["SESSION_COOKIE_HTTPONLY"]
+    assert config["SESSION_COOKIE_SAMESITE"] == "Lax" and config["SESSION_COOKIE_NAME"] == "__Host-session"
+
+
+def test_database_url_postgres_scheme_uses_psycopg3(monkeypatch, tmp_path):
+    from app.config import load_config
+
+    monkeypatch.setenv("DATABASE_URL", "postgres://u@h/db")
+    assert load_config(tmp_path, {"SECRET_KEY": "k"})["SQLALCHEMY_DATABASE_URI"] == "postgresql+psycopg://u@h/db"
+
+
+def test_mail_without_server_goes_to_the_local_sink(app, tmp_path):
+    from flask_mail import Message
+
+    from app.mailer import deliver
+
+    deliver(Message("Hello", recipients=["someone@example.org"], body="Body"))
+    sink = Path(app.config["MAIL_SINK_DIR"])
+    files = list(sink.glob("*.eml"))
+    assert len(files) == 1 and b"someone@example.org" in files[0].read_bytes()
