@@ -1,0 +1,4 @@
+"""The partner offices' dashboard."""
+from flask import Blueprint
+
+bp = Blueprint("partner", __name__)
