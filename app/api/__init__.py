@@ -2,3 +2,5 @@
 from flask import Blueprint
 
 bp = Blueprint("api", __name__)
+
+from app.api import screen  # noqa: E402,F401  (registers the screening routes)

@@ -1,0 +1,184 @@
+"""The OpenAPI 3.1 description of the public API, built from the engine's own vocabularies.
+
+Built in code rather than kept as a static file so the enums can never drift from the engine.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+from app.api.schema import CONVICTION_FLAGS, MAX_CONVICTIONS, PERSON_FLAGS
+from app.eligibility import BASES, ENGINE_VERSION, LEVELS, OUTCOMES, RELIEFS, REMEDIES, SENTENCES
+
+_NULLABLE_BOOL: dict[str, Any] = {"type": ["boolean", "null"]}
+_NULLABLE_DATE: dict[str, Any] = {"type": ["string", "null"], "format": "date"}
+
+
+def _nullable_enum(values: tuple[str, ...]) -> dict[str, Any]:
+    return {"type": ["string", "null"], "enum": [*values, None]}
+
+
+def _text(max_length: int) -> dict[str, Any]:
+    return {"type": "string", "maxLength": max_length}
+
+
+_REASON = {
+    "type": "object",
+    "required": ["en", "es"],
+    "properties": {"en": {"type": "string"}, "es": {"type": "string"}},
+}
+_ERRORS = {
+    "type": "object",
+    "required": ["errors"],
+    "properties": {
+        "errors": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["field", "message"],
+                "properties": {
+                    "field": {"type": ["string", "null"], "examples": ["convictions[0].conviction_date"]},
+                    "message": {"type": "string"},
+                },
+            },
+        }
+    },
+}
+
+
+def _error_response(description: str) -> dict[str, Any]:
+    return {"description": description, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Errors"}}}}
+
+
+@lru_cache(maxsize=1)
+def openapi_document() -> dict[str, Any]:
+    person = {
+        "type": ["object", "null"],
+        "description": "Every field may be null, meaning the person does not know.",
+        "properties": {"date_of_birth": _NULLABLE_DATE, **{flag: _NULLABLE_BOOL for flag in PERSON_FLAGS}},
+    }
+    conviction = {
+        "type": "object",
+        "required": ["id", "offense"],
+        "properties": {
+            "id": {**_text(100), "description": "Unique within the request."},
+            "offense": {**_text(500), "examples": ["HS 11357(b)", "11359 HS-POSSESS MARIJUANA FOR SALE"]},
+            "county": {"type": ["string", "null"], "description": "One of California's 58 counties, any case."},
+            "case_number": {"type": ["string", "null"], "maxLength": 100,
+                            "description": "Counts sharing a case number are one court case."},
+            "level": _nullable_enum(LEVELS),
+            "conviction_date": _NULLABLE_DATE,
+            "sentence": _nullable_enum(SENTENCES),
+            "sentence_completed_date": _NULLABLE_DATE,
+            **{flag: _NULLABLE_BOOL for flag in CONVICTION_FLAGS},
+        },
+    }
+    determination = {
+        "type": "object",
+        "required": ["remedy", "outcome", "relief", "statute", "form", "reasons", "missing"],
+        "properties": {
+            "remedy": {"enum": list(REMEDIES)},
+            "outcome": {"enum": list(OUTCOMES)},
+            "relief": _nullable_enum(RELIEFS),
+            "statute": {"type": "string", "examples": ["HS 11361.8(e)"]},
+            "form": {"type": ["string", "null"], "examples": ["CR-400", "CR-180", "Prop 47 petition"]},
+            "basis": _nullable_enum(BASES),
+            "reasons": {"type": "array", "items": {"$ref": "#/components/schemas/Reason"}},
+            "missing": {"type": "array", "items": {"type": "string"},
+                        "description": "Unknown facts that would change the answer, by request field name."},
+        },
+    }
+    offense = {
+        "type": ["object", "null"],
+        "properties": {
+            "code": {"enum": ["HS", "PC", "VC", "BP", "WI"]},
+            "section": {"type": "string"},
+            "subdivision": {"type": ["string", "null"]},
+            "label": {"type": "string"},
+            "label_es": {"type": "string"},
+        },
+    }
+    screening = {
+        "type": "object",
+        "required": ["engine_version", "today", "convictions", "automatic_relief"],
+        "properties": {
+            "engine_version": {"type": "string"},
+            "today": {"type": "string", "format": "date"},
+            "convictions": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "required": ["id", "offense", "determinations"],
+                    "properties": {
+                        "id": {"type": "string"},
+                        "offense": {"$ref": "#/components/schemas/Offense"},
+                        "determinations": {"type": "array", "items": {"$ref": "#/components/schemas/Determination"}},
+                    },
+                },
+            },
+            "automatic_relief": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "required": ["conviction", "statute", "note"],
+                    "properties": {
+                        "conviction": {"type": "string"},
+                        "statute": {"enum": ["PC 1203.425", "HS 11361.9"]},
+                        "note": {"$ref": "#/components/schemas/Reason"},
+                    },
+                },
+            },
+        },
+    }
+    request_body = {
+        "type": "object",
+        "required": ["convictions"],
+        "properties": {
+            "today": {**_NULLABLE_DATE, "description": "Defaults to the server's date; every time rule uses it."},
+            "person": {"$ref": "#/components/schemas/Person"},
+            "convictions": {"type": "array", "maxItems": MAX_CONVICTIONS,
+                            "items": {"$ref": "#/components/schemas/Conviction"}},
+        },
+    }
+    return {
+        "openapi": "3.1.0",
+        "info": {
+            "title": "California record clearance screening API",
+            "version": ENGINE_VERSION,
+            "description": "Says, per conviction, what California law offers (Prop 64, Prop 47, PC 1203.4 and "
+            "related dismissals, PC 17(b)/17(d)(2) reductions), why, and which facts are missing. "
+            "Bodies up to 1 MB and 200 convictions; rate-limited per client.",
+        },
+        "paths": {
+            "/api/v1/screen": {
+                "post": {
+                    "summary": "Screen a person's convictions",
+                    "requestBody": {"required": True,
+                                    "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ScreenRequest"}}}},
+                    "responses": {
+                        "200": {"description": "The screening",
+                                "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Screening"}}}},
+                        "400": _error_response("Not JSON, a missing convictions list, a wrong type or an impossible date"),
+                        "413": _error_response("Over 1 MB or over 200 convictions"),
+                        "429": _error_response("Too many requests from this client"),
+                    },
+                }
+            },
+            "/api/v1/openapi.json": {
+                "get": {"summary": "This description", "responses": {"200": {"description": "OpenAPI document"}}}
+            },
+        },
+        "components": {
+            "schemas": {
+                "ScreenRequest": request_body,
+                "Person": person,
+                "Conviction": conviction,
+                "Screening": screening,
+                "Offense": offense,
+                "Determination": determination,
+                "Reason": _REASON,
+                "Errors": _ERRORS,
+            }
+        },
+    }

@@ -1,0 +1,43 @@
+"""The screening engine: pure Python facts in, determinations out (no Flask, no database, no I/O).
+
+Every audience (resident results, partner memo, JSON API, DA bulk tool) calls ``screen``.
+"""
+
+from app.eligibility.engine import screen
+from app.eligibility.facts import LEVELS, SENTENCES, ConvictionFacts, Person
+from app.eligibility.labels import OFFENSE_CHOICES
+from app.eligibility.offenses import parse_offense
+from app.eligibility.results import (
+    BASES,
+    OUTCOMES,
+    RELIEFS,
+    REMEDIES,
+    AutomaticReliefNote,
+    ConvictionResult,
+    Determination,
+    Offense,
+    Reason,
+    Screening,
+)
+from app.eligibility.version import ENGINE_VERSION
+
+__all__ = [
+    "BASES",
+    "ENGINE_VERSION",
+    "LEVELS",
+    "OFFENSE_CHOICES",
+    "OUTCOMES",
+    "RELIEFS",
+    "REMEDIES",
+    "SENTENCES",
+    "AutomaticReliefNote",
+    "ConvictionFacts",
+    "ConvictionResult",
+    "Determination",
+    "Offense",
+    "Person",
+    "Reason",
+    "Screening",
+    "parse_offense",
+    "screen",
+]

@@ -1,0 +1,98 @@
+"""Notes that a conviction may already be cleared by a state program (law.md s.5).
+
+They never replace a determination: state data is incomplete, so the petition route stays
+open and every note says how to check (DOJ Record Review, the court clerk).
+PC 851.93 (automatic arrest relief) concerns arrests without conviction, so it has no place in a
+screening of convictions.
+"""
+
+from __future__ import annotations
+
+# [M] unverified: PC 1203.425 felony clause after SB 731 (4 years, no new felony, excludes serious,
+# violent and PC 290 felonies) rests on secondary sources; some parts are reported operative only
+# from 2024-10-01. We have no list of serious (PC 1192.7(c)) or violent (PC 667.5(c)) felonies,
+# so the felony note names that condition instead of checking it.
+
+from app.eligibility.context import Case, add_years
+from app.eligibility.results import AutomaticReliefNote, Determination, Reason
+from app.eligibility.statutes import YES
+from app.eligibility.tables import (
+    HS11361_9_DOJ_REVIEW,
+    PC1203_425_EARLIEST_CONVICTION,
+    PC1203_425_OPERATIVE,
+    PROP64_EFFECTIVE,
+    SB731_OPERATIVE,
+)
+
+HS11361_9 = "HS 11361.9"
+PC1203_425 = "PC 1203.425"
+
+PROP64_AUTOMATIC = Reason(
+    "The state had to review Prop 64 marijuana convictions on its own, and courts had to clear eligible ones by 2023 (HS 11361.9), so this one may already be cleared. Ask the court clerk, or ask the California DOJ for your record (Record Review); if it is not cleared, you can still file form CR-400.",
+    "El estado tenía que revisar por su cuenta las condenas de marihuana de la Proposición 64, y los tribunales debían borrar las elegibles antes de 2023 (HS 11361.9), así que esta podría estar ya borrada. Pregunte al secretario del tribunal o pida su historial al Departamento de Justicia de California (Record Review); si no está borrada, todavía puede presentar el formulario CR-400.",
+)
+DISMISSAL_AUTOMATIC = Reason(
+    "Since 2022 the state clears many older convictions on its own (PC 1203.425), and this one may qualify. Ask the court clerk, or ask the California DOJ for your record (Record Review); you can still file form CR-180 to get a court order.",
+    "Desde 2022 el estado borra por su cuenta muchas condenas antiguas (PC 1203.425), y esta podría calificar. Pregunte al secretario del tribunal o pida su historial al Departamento de Justicia de California (Record Review); todavía puede presentar el formulario CR-180 para obtener una orden del tribunal.",
+)
+FELONY_AUTOMATIC = Reason(
+    "Since July 2023 the state also clears many felonies on its own four years after the sentence ends, unless they are serious or violent or require registration (PC 1203.425). This one may qualify: ask the court clerk or the California DOJ (Record Review); you can still file form CR-180.",
+    "Desde julio de 2023 el estado también borra por su cuenta muchos delitos graves cuatro años después de terminar la sentencia, salvo los graves o violentos o los que exigen registro (PC 1203.425). Este podría calificar: pregunte al secretario del tribunal o al Departamento de Justicia de California (Record Review); todavía puede presentar el formulario CR-180.",
+)
+_NO_PROBATION_SENTENCES = frozenset({"fine_only", "county_jail"})
+
+
+def notes_for(case: Case, determinations: tuple[Determination, ...]) -> tuple[AutomaticReliefNote, ...]:
+    conviction_id = case.facts.id
+    if _prop64_reviewed(case, determinations):
+        return (AutomaticReliefNote(conviction_id, HS11361_9, PROP64_AUTOMATIC),)
+    reason = _pc1203_425_note(case)
+    if reason is not None:
+        return (AutomaticReliefNote(conviction_id, PC1203_425, reason),)
+    return ()
+
+
+def _prop64_reviewed(case: Case, determinations: tuple[Determination, ...]) -> bool:
+    convicted = case.facts.conviction_date
+    if case.traits is None or not case.traits.prop64 or convicted is None or convicted > PROP64_EFFECTIVE:
+        return False
+    if case.record.today < HS11361_9_DOJ_REVIEW:
+        return False
+    return any(d.remedy == "prop64" and d.outcome != "not_eligible" for d in determinations)
+
+
+def _pc1203_425_note(case: Case) -> Reason | None:
+    """The note when every fact PC 1203.425 needs is known to fit; unknown facts give no note."""
+    record = case.record
+    today = record.today
+    facts = case.facts
+    person = record.person
+    convicted = facts.conviction_date
+    if today < PC1203_425_OPERATIVE or convicted is None or convicted < PC1203_425_EARLIEST_CONVICTION:
+        return None
+    if person.registered_sex_offender is not False or (case.traits is not None and case.traits.pc290 == YES):
+        return None
+    if person.on_probation_or_parole is not False or person.in_custody is not False or person.pending_charges is not False:
+        return None
+    if case.completed is not True:
+        return None
+
+    if facts.sentence == "probation" and facts.probation_completed is True and facts.probation_violated is False:
+        return DISMISSAL_AUTOMATIC
+    if (
+        facts.level in ("misdemeanor", "infraction")
+        and facts.sentence in _NO_PROBATION_SENTENCES
+        and today >= add_years(convicted, 1)
+    ):
+        return DISMISSAL_AUTOMATIC
+    finished = facts.sentence_completed_date
+    if (
+        facts.level == "felony"
+        and today >= SB731_OPERATIVE
+        and finished is not None
+        and today >= add_years(finished, 4)
+        and record.has_later_felony(case) is False
+        and case.traits is not None
+    ):
+        return FELONY_AUTOMATIC
+    return None

@@ -1,0 +1,63 @@
+"""How a remedy turns what it found into a Determination.
+
+Every remedy follows the same shape: a known disqualifying fact gives ``not_eligible``; any
+unknown fact that could change the answer gives ``needs_review`` naming it; only a complete
+set of facts gives ``eligible``. Keeping that shape in one place keeps "unknown is an answer"
+true for all of them.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from app.eligibility.reasons import missing_fact_reasons
+from app.eligibility.results import Determination, Reason
+
+if TYPE_CHECKING:
+    from app.eligibility.context import Case
+
+
+def refuse(remedy: str, statute: str, form: str | None, reason: Reason, relief: str | None = None) -> Determination:
+    return Determination(remedy, "not_eligible", relief, statute, form, (reason,), ())
+
+
+def decide(
+    remedy: str,
+    *,
+    relief: str | None,
+    statute: str,
+    form: str | None,
+    reasons: tuple[Reason, ...],
+    missing: list[str],
+    review_reason: Reason,
+    basis: str | None = None,
+    review_only: bool = False,
+) -> Determination:
+    """``eligible`` with ``reasons`` when nothing is missing; else ``needs_review`` that names what is.
+
+    ``review_only`` marks a remedy whose outcome turns on facts no questionnaire asks,
+    so even a full set of answers stops at ``needs_review``.
+    """
+    if missing:
+        names = tuple(missing)
+        return Determination(
+            remedy, "needs_review", relief, statute, form, (review_reason, *missing_fact_reasons(names)), names, basis
+        )
+    if review_only:
+        return Determination(remedy, "needs_review", relief, statute, form, (review_reason,), (), basis)
+    return Determination(remedy, "eligible", relief, statute, form, reasons, (), basis)
+
+
+def note_missing(missing: list[str], name: str) -> None:
+    if name not in missing:
+        missing.append(name)
+
+
+def dismissal_barred_now(case: Case, missing: list[str]) -> Reason | None:
+    """Custody, supervision or open charges bar every dismissal while they last; unknown ones are noted."""
+    status = case.record.status
+    if status.blocking_reason is not None:
+        return status.blocking_reason
+    for name in status.missing:
+        note_missing(missing, name)
+    return None

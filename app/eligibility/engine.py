@@ -1,0 +1,67 @@
+"""``screen()``: every remedy, in law.md's screening order, over a person's whole record."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date
+
+from app.eligibility import automatic
+from app.eligibility.context import Case, Record
+from app.eligibility.facts import ConvictionFacts, Person
+from app.eligibility.remedies import (
+    pc17b,
+    pc17d2,
+    pc1203_4,
+    pc1203_4a,
+    pc1203_41,
+    pc1203_42,
+    pc1203_43,
+    pc1203_49,
+    prop47,
+    prop64,
+)
+from app.eligibility.results import AutomaticReliefNote, ConvictionResult, Determination, Reason, Screening
+from app.eligibility.version import ENGINE_VERSION
+
+# law.md s.0: Prop 64, then Prop 47, then reductions and dismissals on CR-180.
+REMEDY_ORDER: tuple[Callable[[Case], Determination | None], ...] = (
+    prop64.assess,
+    prop47.assess,
+    pc17b.assess,
+    pc17d2.assess,
+    pc1203_4.assess,
+    pc1203_4a.assess,
+    pc1203_41.assess,
+    pc1203_42.assess,
+    pc1203_43.assess,
+    pc1203_49.assess,
+)
+
+UNKNOWN_OFFENSE = Reason(
+    "We could not read the code section of this conviction. A reviewer must find it (on the court record or the DOJ record) before we can say what relief applies.",
+    "No pudimos leer la sección del código de esta condena. Un revisor debe encontrarla (en el expediente del tribunal o en el historial del DOJ) antes de decir qué alivio se aplica.",
+)
+
+
+def screen(person: Person, convictions: Sequence[ConvictionFacts], today: date) -> Screening:
+    """Screen every conviction of one person; history across the list matters (priors, same case)."""
+    record = Record(person, convictions, today)
+    results: list[ConvictionResult] = []
+    notes: list[AutomaticReliefNote] = []
+    for case in record.cases:
+        determinations = tuple(
+            determination for assess in REMEDY_ORDER if (determination := assess(case)) is not None
+        )
+        if case.offense is None and not determinations:
+            determinations = (_unknown_offense(case),)
+        results.append(ConvictionResult(case.facts.id, case.offense, determinations))
+        notes.extend(automatic.notes_for(case, determinations))
+    return Screening(ENGINE_VERSION, today, tuple(results), tuple(notes))
+
+
+def _unknown_offense(case: Case) -> Determination:
+    """What a reviewer must establish when neither the offense nor the sentence route is known."""
+    facts = case.facts
+    custody_felony = facts.level == "felony" and facts.sentence in ("county_jail", "state_prison")
+    remedy, statute = ("pc1203_41", "PC 1203.41") if custody_felony else ("pc1203_4", "PC 1203.4")
+    return Determination(remedy, "needs_review", None, statute, "CR-180", (UNKNOWN_OFFENSE,), ("offense",))

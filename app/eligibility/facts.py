@@ -1,0 +1,52 @@
+"""What the engine is told: facts about a person and their convictions.
+
+Every field is optional because residents and records often do not know; ``None`` always
+means "unknown", never "no", so a rule can tell the difference and ask instead of guess.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+LEVELS: tuple[str, ...] = ("felony", "misdemeanor", "infraction")
+SENTENCES: tuple[str, ...] = ("probation", "county_jail", "state_prison", "fine_only")
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    """Facts about the person as a whole, not about one conviction."""
+
+    date_of_birth: date | None = None
+    registered_sex_offender: bool | None = None  # must register under PC 290
+    superstrike_prior: bool | None = None  # has a prior PC 667(e)(2)(C)(iv) conviction
+    on_probation_or_parole: bool | None = None
+    in_custody: bool | None = None
+    pending_charges: bool | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ConvictionFacts:
+    """One count as a person or a record describes it.
+
+    Convictions sharing a non-empty ``case_number`` are one court case; the engine uses that
+    to tell same-case counts from priors.
+    """
+
+    id: str
+    offense_text: str
+    county: str | None = None
+    case_number: str | None = None
+    level: str | None = None  # one of LEVELS
+    conviction_date: date | None = None
+    sentence: str | None = None  # one of SENTENCES
+    probation_completed: bool | None = None
+    probation_violated: bool | None = None
+    sentence_completed: bool | None = None
+    sentence_completed_date: date | None = None
+    value_over_950: bool | None = None
+    # Added beyond the first contract; each one unlocks a remedy that needs it.
+    probation_terminated_early: bool | None = None  # PC 1203.4(a)(1) early discharge
+    mandatory_supervision: bool | None = None  # PC 1170(h)(5)(B) split sentence, for PC 1203.41(a)
+    dej_dismissed: bool | None = None  # charge dismissed after deferred entry of judgment (former PC 1000.3)
+    trafficking_victim: bool | None = None  # PC 647(b) conviction arose from being trafficked (PC 1203.49)
