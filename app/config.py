@@ -61,6 +61,8 @@ def load_config(instance_path: Path, overrides: dict[str, Any] | None = None) ->
         "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
         "BASE_URL": os.environ.get("BASE_URL", f"http://127.0.0.1:{os.environ.get('PORT', '5000')}"),
         "PORT": _int("PORT", 5000),
+        # Behind a reverse proxy, how many hops of X-Forwarded-* to trust (rate limits and audit need the client IP).
+        "TRUSTED_PROXY_COUNT": _int("TRUSTED_PROXY_COUNT", 0),
         # Mail: with no MAIL_SERVER, messages are written to MAIL_SINK_DIR and never leave the machine.
         "MAIL_SERVER": mail_server,
         "MAIL_PORT": _int("MAIL_PORT", 25),
@@ -94,6 +96,9 @@ def load_config(instance_path: Path, overrides: dict[str, Any] | None = None) ->
         # Data retention
         "DRAFT_RETENTION_DAYS": _int("DRAFT_RETENTION_DAYS", 30),
         "MAX_CONTENT_LENGTH": _int("MAX_UPLOAD_MB", 512) * 1024 * 1024,
+        # DA bulk tool (issue 7): upload limit for the DOJ file, and days before uploads and outputs are deleted.
+        "BULK_MAX_UPLOAD_MB": _int("BULK_MAX_UPLOAD_MB", 500),
+        "BULK_RETENTION_DAYS": _int("BULK_RETENTION_DAYS", 14),
     }
     config.update(overrides)
     return config

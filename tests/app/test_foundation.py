@@ -173,3 +173,12 @@ def test_mail_without_server_goes_to_the_local_sink(app, tmp_path):
     sink = Path(app.config["MAIL_SINK_DIR"])
     files = list(sink.glob("*.eml"))
     assert len(files) == 1 and b"someone@example.org" in files[0].read_bytes()
+
+
+def test_behind_a_trusted_proxy_the_client_address_is_the_forwarded_one(make_app):
+    from flask import request
+
+    app = make_app(TRUSTED_PROXY_COUNT=1)
+    app.add_url_rule("/whoami", "whoami", lambda: request.remote_addr)
+    response = app.test_client().get("/whoami", headers={"X-Forwarded-For": "203.0.113.9"})
+    assert response.get_data(as_text=True) == "203.0.113.9"
