@@ -1,0 +1,273 @@
+"""Decide, before any HTML exists, which papers each court case needs.
+
+Convictions are grouped into court cases by (county, case number): each case is one filing in
+one court. A remedy whose outcome is ``eligible`` or ``needs_review`` puts its form in the set;
+a ``needs_review`` one also makes the cover sheet ask for an attorney's review before filing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from app.eligibility.facts import ConvictionFacts
+from app.eligibility.results import ConvictionResult, Determination, Reason, Screening
+from app.packets.courts import CourtFiling, court_for_county
+
+ACTIONABLE_OUTCOMES = frozenset({"eligible", "needs_review"})
+CR180_REMEDIES = frozenset({"pc1203_4", "pc1203_4a", "pc1203_41", "pc1203_42", "pc1203_43", "pc1203_49", "pc17b", "pc17d2"})
+CR180_ROWS = 5  # the official counts table has five rows; more go on MC-025
+PROP47_DEADLINE = date(2022, 11, 4)  # PC 1170.18(j): later applications need good cause
+PROP64_SECTIONS = ("11357", "11358", "11359", "11360", "11362.1")
+
+# CR-180 checkbox keys ("2" is the item, "2a" its sub-box) set by each remedy and basis.
+_CR180_ITEM = {"pc1203_4": "2", "pc1203_4a": "3", "pc1203_49": "4", "pc1203_41": "5", "pc1203_42": "6", "pc1203_43": "7"}
+_CR180_SUB_BOX = {
+    ("pc1203_4", "probation_fulfilled"): "2a",
+    ("pc1203_4", "early_discharge"): "2b",
+    ("pc1203_4", "interests_of_justice"): "2c",
+    ("pc1203_4a", "honest_upright"): "3a",
+    ("pc1203_4a", "interests_of_justice"): "3b",
+    ("pc1203_41", "a"): "5a",
+    ("pc1203_41", "b"): "5b",
+    ("pc1203_41", "c"): "5c",
+}
+# Boxes that ask the court for discretion, where the person's own statement (MC-031) helps.
+DISCRETIONARY_BOXES = ("2c", "3b", "4", "5", "6")
+
+_SENTENCE_WORDS = {"probation": "probation", "county_jail": "county jail", "state_prison": "state prison", "fine_only": "fine only"}
+
+
+@dataclass(frozen=True, slots=True)
+class CountLine:
+    """One conviction as a row of the CR-180 counts table."""
+
+    conviction_id: str
+    code: str
+    section: str
+    level: str
+    reduce_17b: str  # "yes" / "no", as the form asks
+    reduce_17d2: str
+    conviction_date: date | None
+
+
+@dataclass(frozen=True, slots=True)
+class Cr180Request:
+    counts: tuple[CountLine, ...]
+    boxes: frozenset[str]
+
+    @property
+    def table_rows(self) -> tuple[CountLine | None, ...]:
+        """Always five rows, as printed on the form; empty rows stay blank."""
+        shown = self.counts[:CR180_ROWS]
+        return shown + (None,) * (CR180_ROWS - len(shown))
+
+    @property
+    def overflow(self) -> tuple[CountLine, ...]:
+        return self.counts[CR180_ROWS:]
+
+    @property
+    def overflow_count(self) -> int:
+        return len(self.overflow)
+
+    @property
+    def conviction_dates(self) -> str:
+        return format_dates(count.conviction_date for count in self.counts)
+
+    @property
+    def narrative_items(self) -> frozenset[str]:
+        """Items whose write-in space points at the attached MC-031."""
+        return frozenset(box for box in DISCRETIONARY_BOXES if box in self.boxes)
+
+    @property
+    def discretionary(self) -> bool:
+        return bool(self.narrative_items)
+
+
+@dataclass(frozen=True, slots=True)
+class Cr400Request:
+    sections: frozenset[str]  # the code-section boxes of item 1
+    petition: bool  # still serving: HS 11361.8(b)
+    application: bool  # completed: HS 11361.8(f)
+
+
+@dataclass(frozen=True, slots=True)
+class Prop47Request:
+    offenses: tuple[str, ...]  # "HS 11350(a)" as written on the petition
+    conviction_dates: str
+    sentence: str
+    resentencing: bool  # PC 1170.18(a), still serving
+    reduction: bool  # PC 1170.18(f), completed
+    in_custody: bool
+    good_cause_required: bool
+
+
+@dataclass(frozen=True, slots=True)
+class CaseSet:
+    """One court case: one filing, one set of forms."""
+
+    county: str | None
+    case_number: str | None
+    court: CourtFiling
+    cr400: Cr400Request | None
+    prop47: Prop47Request | None
+    cr180: Cr180Request | None
+    review_reasons: tuple[Reason, ...]  # why an attorney should look before filing; empty when all eligible
+
+    @property
+    def needs_review(self) -> bool:
+        return bool(self.review_reasons)
+
+    @property
+    def form_numbers(self) -> tuple[str, ...]:
+        """The forms in this set, in filing order (as listed on the cover sheet)."""
+        forms: list[str] = []
+        if self.cr400:
+            forms += ["CR-400", "CR-401"]
+        if self.prop47:
+            forms.append("PROP-47")
+        if self.cr180:
+            forms.append("CR-180")
+            if self.cr180.overflow:
+                forms.append("MC-025")
+            if self.cr180.discretionary:
+                forms.append("MC-031")
+            forms.append("CR-181")
+        if self.prop47 or self.cr180:
+            forms.append("POS")
+        return tuple(forms)
+
+
+def format_dates(dates: Iterable[date | None]) -> str:
+    known = sorted({d for d in dates if d is not None})
+    return ", ".join(f"{d:%m/%d/%Y}" for d in known)
+
+
+def plan_packet(convictions: Sequence[ConvictionFacts], screening: Screening, *, today: date) -> tuple[CaseSet, ...]:
+    """Group convictions into court cases and decide each case's forms; cases with nothing to file are left out."""
+    results = {result.id: result for result in screening.convictions}
+    groups: dict[tuple[str, str], list[tuple[ConvictionFacts, ConvictionResult]]] = {}
+    for facts in convictions:
+        result = results.get(facts.id)
+        if result is None or not _actionable(result.determinations):
+            continue
+        groups.setdefault(_case_key(facts), []).append((facts, result))
+    case_sets = (_plan_case(members, today=today) for members in groups.values())
+    return tuple(case_set for case_set in case_sets if case_set.form_numbers)
+
+
+def _actionable(determinations: Iterable[Determination]) -> list[Determination]:
+    return [d for d in determinations if d.outcome in ACTIONABLE_OUTCOMES]
+
+
+def _case_key(facts: ConvictionFacts) -> tuple[str, str]:
+    county = court_for_county(facts.county).county or ""
+    case_number = " ".join((facts.case_number or "").split()).upper()
+    # Without a case number we cannot tell cases apart, so such a count stands alone.
+    return (county.casefold(), case_number or f"\0{facts.id}")
+
+
+def _plan_case(members: list[tuple[ConvictionFacts, ConvictionResult]], *, today: date) -> CaseSet:
+    first = members[0][0]
+    review: list[Reason] = []
+    for _, result in members:
+        for determination in _actionable(result.determinations):
+            if determination.outcome == "needs_review":
+                review.extend(r for r in determination.reasons if r not in review)
+                if not determination.reasons:
+                    review.append(_GENERIC_REVIEW)
+    return CaseSet(
+        county=court_for_county(first.county).county,
+        case_number=first.case_number.strip() if first.case_number else None,
+        court=court_for_county(first.county),
+        cr400=_plan_cr400(members),
+        prop47=_plan_prop47(members, today=today),
+        cr180=_plan_cr180(members),
+        review_reasons=tuple(review),
+    )
+
+
+_GENERIC_REVIEW = Reason(
+    en="Some facts about this case are unknown; an attorney should review it before filing.",
+    es="Faltan algunos datos de este caso; un abogado debe revisarlo antes de presentarlo.",
+)
+
+
+def _for_remedy(members: list[tuple[ConvictionFacts, ConvictionResult]], remedies: frozenset[str]) -> list[tuple[ConvictionFacts, ConvictionResult, Determination]]:
+    return [
+        (facts, result, d)
+        for facts, result in members
+        for d in _actionable(result.determinations)
+        if d.remedy in remedies
+    ]
+
+
+def _plan_cr400(members: list[tuple[ConvictionFacts, ConvictionResult]]) -> Cr400Request | None:
+    found = _for_remedy(members, frozenset({"prop64"}))
+    if not found:
+        return None
+    sections = frozenset(r.offense.section for _, r, _ in found if r.offense and r.offense.section in PROP64_SECTIONS)
+    bases = {d.basis for _, _, d in found}
+    return Cr400Request(sections=sections, petition="petition" in bases, application="application" in bases)
+
+
+def _plan_prop47(members: list[tuple[ConvictionFacts, ConvictionResult]], *, today: date) -> Prop47Request | None:
+    found = _for_remedy(members, frozenset({"prop47"}))
+    if not found:
+        return None
+    bases = {d.basis for _, _, d in found}
+    offenses = tuple(dict.fromkeys(_citation(facts, result) for facts, result, _ in found))
+    sentences = tuple(dict.fromkeys(_SENTENCE_WORDS[f.sentence] for f, _, _ in found if f.sentence in _SENTENCE_WORDS))
+    return Prop47Request(
+        offenses=offenses,
+        conviction_dates=format_dates(f.conviction_date for f, _, _ in found),
+        sentence=", ".join(sentences),
+        resentencing="petition" in bases,
+        reduction="application" in bases,
+        in_custody=any(f.sentence in ("county_jail", "state_prison") and f.sentence_completed is False for f, _, _ in found),
+        good_cause_required=today > PROP47_DEADLINE,
+    )
+
+
+def _plan_cr180(members: list[tuple[ConvictionFacts, ConvictionResult]]) -> Cr180Request | None:
+    found = _for_remedy(members, CR180_REMEDIES)
+    if not found:
+        return None
+    boxes: set[str] = set()
+    for _, _, d in found:
+        if d.remedy in _CR180_ITEM:
+            boxes.add(_CR180_ITEM[d.remedy])
+        sub_box = _CR180_SUB_BOX.get((d.remedy, d.basis or ""))
+        if sub_box:
+            boxes.add(sub_box)
+    counts: list[CountLine] = []
+    for facts, result in members:
+        remedies = {d.remedy for d in _actionable(result.determinations)}
+        if not remedies & CR180_REMEDIES:
+            continue
+        offense = result.offense
+        counts.append(
+            CountLine(
+                conviction_id=facts.id,
+                code=offense.code if offense else "",
+                section=_section(result) if offense else facts.offense_text,
+                level=facts.level or "",
+                reduce_17b="yes" if "pc17b" in remedies else "no",
+                reduce_17d2="yes" if "pc17d2" in remedies else "no",
+                conviction_date=facts.conviction_date,
+            )
+        )
+    return Cr180Request(counts=tuple(counts), boxes=frozenset(boxes))
+
+
+def _section(result: ConvictionResult) -> str:
+    offense = result.offense
+    assert offense is not None
+    return offense.section + "".join(f"({part})" for part in (offense.subparts or ((offense.subdivision,) if offense.subdivision else ())))
+
+
+def _citation(facts: ConvictionFacts, result: ConvictionResult) -> str:
+    if result.offense is None:
+        return facts.offense_text
+    return f"{result.offense.code} {_section(result)}"
