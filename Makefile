@@ -34,6 +34,8 @@ i18n-check: $(VENV)/.installed-run
 db: $(VENV)/.installed-run
 	APP_ENV=$${APP_ENV:-development} $(BIN)/flask db upgrade heads
 	APP_ENV=$${APP_ENV:-development} $(BIN)/flask seed --demo
+	@# Demo staff accounts (known password + TOTP secret, printed) exist only on a development machine.
+	@if [ "$${APP_ENV:-development}" = development ]; then APP_ENV=development $(BIN)/flask users seed-demo; fi
 
 run: translations db
 	@echo "Serving on http://127.0.0.1:$(PORT) (mail goes to instance/mail-sink/ unless MAIL_SERVER is set)"

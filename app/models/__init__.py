@@ -9,3 +9,10 @@ from app.models.core import (  # noqa: F401
     User,
     utcnow,
 )
+from app.models.referrals import (  # noqa: F401
+    FINISHED_STATUSES,
+    REFERRAL_STATUSES,
+    OutboxMessage,
+    Referral,
+    ReferralEvent,
+)

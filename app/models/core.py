@@ -82,6 +82,7 @@ class User(db.Model):
     password_hash: Mapped[str | None] = mapped_column(String(255))
     totp_secret: Mapped[str | None] = mapped_column(String(64))
     totp_confirmed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    totp_last_step: Mapped[int | None] = mapped_column(Integer)  # the last accepted TOTP time-step: no replay
     recovery_codes: Mapped[list[str]] = mapped_column(JSON, default=list)
     failed_logins: Mapped[int] = mapped_column(Integer, default=0)
     locked_until: Mapped[dt.datetime | None] = mapped_column(DateTime)
@@ -112,7 +113,8 @@ class User(db.Model):
 
     @property
     def needs_second_factor(self) -> bool:
-        return self.role in ("attorney", "da", "admin")
+        """Attorney, DA and admin must use one; a volunteer who chose to enrol uses theirs too."""
+        return self.role in ("attorney", "da", "admin") or self.totp_confirmed_at is not None
 
     def __repr__(self) -> str:
         return f"<User {self.id} {self.role}>"

@@ -1,0 +1,39 @@
+"""The office's referrals as CSV, safe to open in a spreadsheet."""
+from __future__ import annotations
+
+import csv
+import io
+from typing import Iterable
+
+from app.models import Referral
+
+HEADER = ("reference", "name", "county", "status", "received", "opened", "last_activity", "language")
+# A cell starting with one of these is a formula to Excel and LibreOffice (CSV injection); a leading quote defuses it.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def referrals_csv(referrals: Iterable[Referral]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(HEADER)
+    for referral in referrals:
+        application = referral.application
+        writer.writerow([_cell(value) for value in (
+            application.reference,
+            application.full_name or "",
+            referral.county.name,
+            referral.status,
+            _timestamp(referral.created_at),
+            _timestamp(referral.opened_at),
+            _timestamp(referral.last_activity_at),
+            application.language,
+        )])
+    return buffer.getvalue()
+
+
+def _cell(value: str) -> str:
+    return "'" + value if value.startswith(FORMULA_STARTS) else value
+
+
+def _timestamp(value) -> str:  # type: ignore[no-untyped-def]
+    return value.strftime("%Y-%m-%d %H:%M") if value else ""

@@ -1,0 +1,137 @@
+"""The screening memo an attorney reads: the engine's stored answer, shaped for the page.
+
+The stored JSON follows docs/screening-api.md. An application without a stored screening (one entered before screening
+was stored, say) gets its memo computed now by the same engine, rather than none.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from dataclasses import dataclass, field
+from typing import Any, Mapping
+
+from flask_babel import lazy_gettext as _l
+
+from app.applications import screen_application
+from app.models import Application, Conviction
+
+log = logging.getLogger(__name__)
+
+OUTCOME_LABELS = {
+    "eligible": _l("Eligible"),
+    "needs_review": _l("Needs review"),
+    "not_eligible": _l("Not eligible"),
+}
+REMEDY_LABELS = {
+    "prop64": _l("Proposition 64 (HS 11361.8)"),
+    "prop47": _l("Proposition 47 (PC 1170.18)"),
+    "pc1203_4": _l("Dismissal after probation (PC 1203.4)"),
+    "pc1203_4a": _l("Dismissal of a misdemeanor without probation (PC 1203.4a)"),
+    "pc1203_41": _l("Dismissal after county jail (PC 1203.41)"),
+    "pc1203_42": _l("Dismissal after county jail, realignment (PC 1203.42)"),
+    "pc1203_43": _l("Deferred entry of judgment (PC 1203.43)"),
+    "pc1203_49": _l("Human trafficking survivors (PC 1203.49)"),
+    "pc17b": _l("Reduction of a wobbler to a misdemeanor (PC 17(b))"),
+    "pc17d2": _l("Reduction of a misdemeanor to an infraction (PC 17(d)(2))"),
+}
+RELIEF_LABELS = {
+    "dismiss_and_seal": _l("Dismiss and seal"),
+    "redesignate_misdemeanor": _l("Redesignate as a misdemeanor"),
+    "redesignate_infraction": _l("Redesignate as an infraction"),
+    "resentence": _l("Resentence"),
+    "reduce_to_misdemeanor": _l("Reduce to a misdemeanor"),
+    "reduce_to_infraction": _l("Reduce to an infraction"),
+    "dismiss": _l("Dismiss"),
+}
+
+
+@dataclass
+class MemoDetermination:
+    remedy: str
+    outcome: str
+    relief: str | None
+    statute: str | None
+    form: str | None
+    reasons: list[str]
+    missing: list[str]
+
+
+@dataclass
+class MemoConviction:
+    offense: str
+    conviction: Conviction | None
+    determinations: list[MemoDetermination] = field(default_factory=list)
+
+
+@dataclass
+class Memo:
+    engine_version: str | None
+    computed_now: bool
+    convictions: list[MemoConviction]
+    automatic_relief: list[str]
+
+
+def screening_memo(application: Application, language: str) -> Memo | None:
+    """The memo in `language` (reasons come from the engine in English and Spanish); None if none can be had."""
+    stored = application.screening
+    computed_now = stored is None
+    if stored is None:
+        stored = _screen_now(application)
+    if stored is None:
+        return None
+    by_key = convictions_by_screening_id(application.convictions)
+    convictions = []
+    for index, result in enumerate(stored.get("convictions") or []):
+        conviction = by_key.get(str(result.get("id"))) or _nth(application.convictions, index)
+        convictions.append(MemoConviction(
+            offense=_offense_text(result.get("offense"), conviction),
+            conviction=conviction,
+            determinations=[_determination(d, language) for d in result.get("determinations") or []],
+        ))
+    notes = [_in_language(n.get("note") or {}, language) for n in stored.get("automatic_relief") or []]
+    return Memo(stored.get("engine_version"), computed_now, convictions, [n for n in notes if n])
+
+
+def _determination(data: Mapping[str, Any], language: str) -> MemoDetermination:
+    return MemoDetermination(
+        remedy=str(REMEDY_LABELS.get(data.get("remedy"), data.get("remedy") or "")),
+        outcome=data.get("outcome") or "needs_review",
+        relief=str(RELIEF_LABELS[data["relief"]]) if data.get("relief") in RELIEF_LABELS else data.get("relief"),
+        statute=data.get("statute"),
+        form=data.get("form"),
+        reasons=[text for text in (_in_language(r, language) for r in data.get("reasons") or []) if text],
+        missing=[str(m).replace("_", " ") for m in data.get("missing") or []],
+    )
+
+
+def _in_language(texts: Mapping[str, str], language: str) -> str:
+    return texts.get(language) or texts.get("en") or ""
+
+
+def _offense_text(offense: Mapping[str, Any] | None, conviction: Conviction | None) -> str:
+    if offense:
+        citation = " ".join(filter(None, [offense.get("code"), offense.get("section")]))
+        if offense.get("subdivision"):
+            citation += f"({offense['subdivision']})"
+        return " – ".join(filter(None, [citation, offense.get("label")]))
+    return conviction.offense_text if conviction is not None else ""
+
+
+def convictions_by_screening_id(convictions: list[Conviction]) -> dict[str, Conviction]:
+    """app.applications.conviction_facts names convictions "c1", "c2"... in the person's order."""
+    return {f"c{number}": conviction for number, conviction in enumerate(convictions, start=1)}
+
+
+def _nth(convictions: list[Conviction], index: int) -> Conviction | None:
+    return convictions[index] if index < len(convictions) else None
+
+
+def _screen_now(application: Application) -> dict[str, Any] | None:
+    """Screen with the questionnaire's own fact builders, so the memo matches what the resident was shown."""
+    try:
+        result = screen_application(application, dt.date.today())
+    except Exception as error:  # noqa: BLE001 - a memo that cannot be computed must not take the page down
+        # The error's class only: its message could quote the person's answers.
+        log.error("screening could not be computed for application %s: %s", application.id, type(error).__name__)
+        return None
+    return result.to_dict()
