@@ -16,3 +16,4 @@ from app.models.referrals import (  # noqa: F401
     Referral,
     ReferralEvent,
 )
+from app.models.bulk import BulkJob  # noqa: F401,E402

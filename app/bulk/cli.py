@@ -1,0 +1,76 @@
+"""`flask bulk screen`: the command a DA's analyst runs on the county's DOJ file."""
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+
+import click
+
+from app.bulk import bp
+from app.bulk.policy import BulkOptions, OptionsError, load_options
+from app.bulk.runner import UnknownCountyError, run_bulk_screen
+from app.doj.reader import DojFileError
+
+
+def _parse_as_of(_ctx: click.Context, _param: click.Parameter, value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter("use YYYY-MM-DD") from None
+
+
+def on_terminal() -> bool:
+    """The progress bar is for a person watching; logs and pipes get only the final counts."""
+    return sys.stdout.isatty()
+
+
+@bp.cli.command("screen")
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--county", required=True, help="County whose convictions to screen, e.g. 'San Joaquin'.")
+@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path), help="Folder for the outputs.")
+@click.option("--options", "options_file", type=click.Path(dir_okay=False, path_type=Path), help="Options JSON (eligibility_options.json format).")
+@click.option("--as-of", callback=_parse_as_of, help="Date the rules are applied on (YYYY-MM-DD); default today.")
+def screen_command(files: tuple[Path, ...], county: str, out_dir: Path, options_file: Path | None, as_of: date | None) -> None:
+    """Screen DOJ research FILE(s) for Prop 64 relief (HS 11361.9) in one county."""
+    try:
+        options = load_options(options_file) if options_file else BulkOptions()
+    except OptionsError as error:
+        raise click.ClickException(f"options: {error}") from None
+    try:
+        if on_terminal():
+            with click.progressbar(length=1, label="Screening", show_percent=True) as bar:
+
+                def advance(done: int, total: int) -> None:
+                    bar.length = max(total, 1)
+                    bar.update(done - bar.pos)
+
+                summary = run_bulk_screen(files, county, out_dir, options, as_of, progress=advance)
+        else:
+            summary = run_bulk_screen(files, county, out_dir, options, as_of)
+    except (DojFileError, UnknownCountyError) as error:
+        raise click.ClickException(str(error)) from None
+    outcomes = summary["outcomes"]
+    click.echo(
+        f"{summary['rows_read']:,} rows read, {summary['rows_rejected']:,} rejected; "
+        f"{summary['subjects']:,} people; {summary['prop64_convictions']:,} HS 11357-11360 convictions in {summary['county']}: "
+        f"{outcomes['dismissal']:,} dismissal, {outcomes['reduction']:,} reduction, "
+        f"{outcomes['needs_review']:,} needs review, {outcomes['not_eligible']:,} not eligible."
+    )
+    for warning in summary["warnings"]:
+        click.echo(f"Warning: {warning}", err=True)
+    if summary["rows_rejected"]:
+        click.echo(f"Rejected rows are listed with their line numbers in {out_dir / 'errors.csv'}")
+    click.echo(f"Results written to {out_dir}")
+
+
+@bp.cli.command("purge")
+def purge_command() -> None:
+    """Delete uploads and outputs of web runs older than BULK_RETENTION_DAYS (run daily from cron)."""
+    from app.bulk.jobs import fail_interrupted_jobs, purge_expired_jobs
+
+    failed = fail_interrupted_jobs()
+    deleted = purge_expired_jobs()
+    click.echo(f"{deleted} expired run(s) deleted; {failed} interrupted run(s) marked failed.")

@@ -1,0 +1,295 @@
+"""The files a run leaves for the DA: CSVs written as people stream by, and the summary tally.
+
+Every writer appends as each person is finished, so nothing grows with the file except counters.
+"""
+from __future__ import annotations
+
+import csv
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import IO, Any, NamedTuple
+
+from app.bulk.policy import DA_OUTCOMES, PROP64_SECTIONS
+from app.bulk.screening import CountResult, ReliefImpact, SubjectResult
+from app.doj.columns import COLUMNS
+from app.doj.reader import RejectedRow
+
+RESULTS_FILE = "results.csv"
+PROP64_RESULTS_FILE = "prop64_results.csv"
+ERRORS_FILE = "errors.csv"
+SUMMARY_FILE = "summary.json"
+REPORT_FILE = "report.pdf"
+
+ELIGIBILITY_COLUMNS: tuple[str, ...] = (
+    "SOURCE_FILE",
+    "SOURCE_LINE",
+    "IS_CONVICTION",
+    "CASE_NUMBER",
+    "CONVICTION_DATE",
+    "CODE_SECTION",
+    "IS_FELONY",
+    "IS_PROP64",
+    "IN_COUNTY",
+    "CONVICTIONS_ON_RECORD",
+    "PRIOR_SUPERSTRIKES",
+    "PC290_CONVICTIONS",
+    "PC290_REGISTRATION",
+    "AFTER_NOV_9_2016",
+    "YEARS_SINCE_THIS_CONVICTION",
+    "YEARS_SINCE_ANY_CONVICTION",
+    "DECEASED",
+    "DETERMINATION",
+    "REASON",
+)
+COURT_LIST_COLUMNS: tuple[str, ...] = ("CASE_NUMBER", "NAME", "DATE_OF_BIRTH", "CONVICTION_DATE", "SECTIONS")
+
+
+def court_list_name(outcome: str, extension: str) -> str:
+    return f"{outcome}_list.{extension}"
+
+
+def _yes_no(value: bool | None) -> str:
+    return "" if value is None else ("yes" if value else "no")
+
+
+def _iso(value: date | None) -> str:
+    return value.isoformat() if value else ""
+
+
+def _years_since(value: date | None, as_of: date) -> str:
+    if value is None:
+        return ""
+    return f"{(as_of - value).days / 365.25:.1f}"
+
+
+class PersonColumns(NamedTuple):
+    """The appended columns that describe the whole person, repeated on each of their rows (CSV-ready)."""
+
+    convictions: str
+    pc290_sections: str
+    pc290_registration: str
+    years_since_any: str
+    deceased: str
+
+
+def _count_columns(result: CountResult, person: PersonColumns, as_of: date) -> str:
+    """The appended columns of a conviction row, as CSV; only free text can need quoting."""
+    count = result.count
+    decision = result.decision
+    return ",".join(
+        (
+            "yes",
+            _field(count.docket),
+            _iso(count.conviction_date),
+            _field(result.citation),
+            _yes_no(result.is_felony if count.level else None),
+            _yes_no(result.prop64_section is not None),
+            _yes_no(result.in_county),
+            person.convictions,
+            _field("; ".join(result.prior_superstrikes)),
+            person.pc290_sections,
+            person.pc290_registration,
+            _yes_no(result.after_prop64),
+            _years_since(count.conviction_date, as_of),
+            person.years_since_any,
+            person.deceased,
+            decision.outcome if decision else "",
+            _field(decision.reason) if decision else "",
+        )
+    )
+
+
+def _non_conviction_columns(person: PersonColumns) -> str:
+    p = person
+    return ",".join(("no", "", "", "", "", "", "", p.convictions, "", p.pc290_sections, p.pc290_registration, "", "",
+                     p.years_since_any, p.deceased, "", ""))
+
+
+_NEEDS_QUOTING = re.compile(r'[,"\r\n]')
+
+
+def _field(value: str) -> str:
+    """One CSV field, quoted only when it must be (as csv.writer's QUOTE_MINIMAL would)."""
+    if _NEEDS_QUOTING.search(value):
+        return '"' + value.replace('"', '""') + '"'
+    return value
+
+
+class _CsvFile:
+    def __init__(self, path: Path, header: tuple[str, ...] | list[str]) -> None:
+        self.handle: IO[str] = open(path, "w", newline="", encoding="utf-8", buffering=1 << 20)
+        self.writer = csv.writer(self.handle, lineterminator="\n")
+        self.writer.writerow(header)
+        self.rows = 0
+
+    def write(self, row: list[str]) -> None:
+        self.writer.writerow(row)
+        self.rows += 1
+
+    def write_lines(self, lines: list[str]) -> None:
+        """Already-formed CSV lines, newlines included."""
+        self.handle.write("".join(lines))
+        self.rows += len(lines)
+
+    def close(self) -> None:
+        self.handle.close()
+
+
+class RunWriters:
+    """results.csv, prop64_results.csv, errors.csv and one court list CSV per outcome."""
+
+    def __init__(self, out_dir: Path, as_of: date) -> None:
+        self.out_dir = out_dir
+        self.as_of = as_of
+        header = list(COLUMNS) + list(ELIGIBILITY_COLUMNS)
+        self.results = _CsvFile(out_dir / RESULTS_FILE, header)
+        self.prop64 = _CsvFile(out_dir / PROP64_RESULTS_FILE, header)
+        self.errors = _CsvFile(out_dir / ERRORS_FILE, ("FILE", "LINE", "REASON"))
+        self._sources: dict[str, str] = {}
+        self.court_lists = {
+            outcome: _CsvFile(out_dir / court_list_name(outcome, "csv"), COURT_LIST_COLUMNS) for outcome in DA_OUTCOMES
+        }
+
+    def write_rejected(self, row: RejectedRow) -> None:
+        self.errors.write([row.source, str(row.line), row.reason])
+
+    def write_subject(self, result: SubjectResult) -> None:
+        subject = result.subject
+        person = PersonColumns(
+            convictions=str(len(subject.counts)),
+            pc290_sections=_field("; ".join(result.pc290_sections)),
+            pc290_registration=_yes_no(subject.pc290_registration),
+            years_since_any=_years_since(result.latest_conviction_date, self.as_of),
+            deceased=_yes_no(subject.deceased),
+        )
+        # The input row is copied as it stood in the file; the appended columns are formatted once per count.
+        appended: dict[int, tuple[str, bool]] = {}
+        for count_result in result.counts:
+            columns = _count_columns(count_result, person, self.as_of)
+            wanted = bool(count_result.prop64_section or count_result.decision)
+            for position in count_result.count.row_positions:
+                appended[position] = (columns, wanted)
+        otherwise = (_non_conviction_columns(person), False)
+        results: list[str] = []
+        prop64: list[str] = []
+        for position, row in enumerate(subject.rows):
+            columns, wanted = appended.get(position, otherwise)
+            line = f"{row.text},{self._source_field(row.source)},{row.line},{columns}\n"
+            results.append(line)
+            if wanted:
+                prop64.append(line)
+        self.results.write_lines(results)
+        if prop64:
+            self.prop64.write_lines(prop64)
+        if result.counts:
+            self._write_court_lists(result)
+
+    def _source_field(self, source: str) -> str:
+        quoted = self._sources.get(source)
+        if quoted is None:
+            quoted = self._sources[source] = _field(source)
+        return quoted
+
+    def _write_court_lists(self, result: SubjectResult) -> None:
+        """One line per court case and outcome: what a bulk motion and proposed order list."""
+        cases: dict[tuple[str, str], list[CountResult]] = {}
+        for count_result in result.decisions():
+            key = (count_result.decision.outcome, count_result.count.court_case)  # type: ignore[union-attr]
+            cases.setdefault(key, []).append(count_result)
+        subject = result.subject
+        for (outcome, _), counts in cases.items():
+            dates = sorted({c.count.conviction_date for c in counts if c.count.conviction_date})
+            self.court_lists[outcome].write(
+                [
+                    counts[0].count.docket,
+                    subject.name,
+                    _iso(subject.date_of_birth),
+                    ", ".join(_iso(d) for d in dates),
+                    ", ".join(dict.fromkeys(c.citation for c in counts)),
+                ]
+            )
+
+    def close(self) -> None:
+        for writer in (self.results, self.prop64, self.errors, *self.court_lists.values()):
+            writer.close()
+
+
+def _section_key(result: CountResult) -> str:
+    offense = result.offense
+    return f"{offense.code} {offense.section}" if offense else result.citation
+
+
+@dataclass
+class RunTally:
+    """The counters behind summary.json and report.pdf."""
+
+    rows_read: int = 0
+    rows_rejected: int = 0
+    subjects: int = 0
+    subjects_not_contiguous: int = 0
+    convictions: int = 0
+    prop64_convictions: int = 0
+    plea_signal_convictions: int = 0
+    outcomes: Counter[str] = field(default_factory=Counter)
+    by_section: dict[str, Counter[str]] = field(default_factory=lambda: {f"HS {s}": Counter() for s in PROP64_SECTIONS})
+    people_with_prop64_convictions: int = 0
+    people_granted_relief: int = 0
+    people_left_without_felony: int = 0
+    people_left_without_recent_conviction: int = 0
+    people_left_without_conviction: int = 0
+
+    def add_rejected(self) -> None:
+        self.rows_read += 1
+        self.rows_rejected += 1
+
+    def add_subject(self, result: SubjectResult, impact: ReliefImpact) -> None:
+        subject = result.subject
+        self.rows_read += len(subject.rows)
+        if subject.rows_not_contiguous:
+            self.subjects_not_contiguous += 1
+        else:
+            self.subjects += 1
+        self.convictions += len(subject.counts)
+        decided = result.decisions()
+        if decided:
+            self.people_with_prop64_convictions += 1
+        for count_result in decided:
+            outcome = count_result.decision.outcome  # type: ignore[union-attr]
+            if count_result.prop64_section is None:
+                self.plea_signal_convictions += 1
+            else:
+                self.prop64_convictions += 1
+            self.outcomes[outcome] += 1
+            self.by_section.setdefault(_section_key(count_result), Counter())[outcome] += 1
+        if any(r.decision.outcome in ("dismissal", "reduction") for r in decided):  # type: ignore[union-attr]
+            self.people_granted_relief += 1
+        self.people_left_without_felony += impact.no_felony
+        self.people_left_without_recent_conviction += impact.no_recent_conviction
+        self.people_left_without_conviction += impact.no_conviction
+
+    def to_json(self, **run_facts: Any) -> dict[str, Any]:
+        return {
+            **run_facts,
+            "rows_read": self.rows_read,
+            "rows_rejected": self.rows_rejected,
+            "subjects": self.subjects,
+            "subjects_with_split_rows": self.subjects_not_contiguous,
+            "convictions": self.convictions,
+            "prop64_convictions": self.prop64_convictions,
+            "outcomes": {outcome: self.outcomes[outcome] for outcome in DA_OUTCOMES},
+            "plea_signal_convictions": self.plea_signal_convictions,
+            "prop64_convictions_by_section": {
+                section: {outcome: counter[outcome] for outcome in DA_OUTCOMES}
+                for section, counter in self.by_section.items()
+            },
+            "people": {
+                "with_prop64_convictions": self.people_with_prop64_convictions,
+                "granted_relief": self.people_granted_relief,
+                "left_with_no_felony": self.people_left_without_felony,
+                "left_with_no_conviction_in_last_7_years": self.people_left_without_recent_conviction,
+                "left_with_no_conviction": self.people_left_without_conviction,
+            },
+        }

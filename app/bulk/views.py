@@ -1,0 +1,148 @@
+"""The DA's pages: upload the county's DOJ file, follow the run, download the outputs.
+
+Every route is for the "da" role and only sees jobs of the user's own county; another county's
+job is a 404. Every view, upload, download and deletion is audited (identifiers only).
+"""
+from __future__ import annotations
+
+from datetime import date
+
+from flask import Response, abort, current_app, flash, redirect, render_template, request, send_file, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+from sqlalchemy import select
+
+from app.audit import record_audit
+from app.auth.decorators import staff_required
+from app.bulk import bp, jobs
+from app.bulk.forms import UploadForm
+from app.bulk.policy import BulkOptions, OptionsError, options_from_bytes
+from app.extensions import csrf, db
+from app.models import BulkJob
+from app.models.bulk import ACTIVE_STATUSES
+
+REFRESH_SECONDS = 5
+_interrupted_checked = False
+
+
+def status_labels() -> dict[str, str]:
+    return {
+        "queued": _("Waiting to start"),
+        "running": _("Running"),
+        "done": _("Done"),
+        "failed": _("Failed"),
+        "deleted": _("Deleted"),
+    }
+
+
+@bp.app_template_global()
+def bulk_status_label(status: str) -> str:
+    return status_labels().get(status, status)
+
+
+@bp.app_template_global()
+def bulk_error_message(key: str | None) -> str:
+    messages = {
+        jobs.UNREADABLE: _("The uploaded file could not be read as a DOJ research file."),
+        jobs.CRASHED: _("The run failed. Try again, or ask for the file to be run with `flask bulk screen`."),
+        jobs.INTERRUPTED: _("The run stopped when the server restarted. Upload the file again."),
+    }
+    return messages.get(key or "", messages[jobs.CRASHED])
+
+
+@bp.before_app_request
+def fail_jobs_left_by_a_previous_process() -> None:
+    """Once per process, at its first request: runs of a process that died are marked failed."""
+    global _interrupted_checked
+    if not _interrupted_checked:
+        _interrupted_checked = True
+        jobs.fail_interrupted_jobs()
+
+
+def _own_job(token: str) -> BulkJob:
+    job = db.session.scalar(select(BulkJob).where(BulkJob.token == token))
+    if job is None or job.county_id != current_user.county_id:
+        abort(404)
+    return job
+
+
+MAX_OPTIONS_BYTES = 64 * 1024
+
+
+def _read_options(form: UploadForm) -> BulkOptions:
+    upload = form.options_file.data
+    if not upload or not upload.filename:
+        return BulkOptions()
+    return options_from_bytes(upload.read(MAX_OPTIONS_BYTES), upload.filename)
+
+
+@csrf.exempt  # the global check would parse the upload under the site-wide size limit; UploadForm checks the token
+@bp.route("/", methods=["GET", "POST"])
+@staff_required("da")
+def index() -> Response | str:
+    request.max_content_length = current_app.config["BULK_MAX_UPLOAD_MB"] * 1024 * 1024  # before the body is read
+    if current_user.county_id is None:
+        abort(403)
+    form = UploadForm()
+    if form.validate_on_submit():
+        try:
+            options = _read_options(form)
+        except OptionsError as error:
+            form.options_file.errors.append(_("Options file: %(problem)s", problem=error))
+        else:
+            upload = form.doj_file.data
+            job = jobs.create_job(current_user, current_user.county, upload.stream, upload.filename, options, form.as_of.data or date.today())
+            record_audit(current_user, "bulk.upload", "bulk_job", job.id)
+            db.session.commit()
+            jobs.launch(current_app._get_current_object(), job.id)  # type: ignore[attr-defined]
+            return redirect(url_for("bulk.job", token=job.token))
+    jobs.purge_expired_jobs()
+    jobs.fail_interrupted_jobs()
+    record_audit(current_user, "bulk.list", "county", current_user.county_id)
+    db.session.commit()
+    return render_template(
+        "bulk/index.html", form=form, jobs=jobs.county_jobs(current_user.county_id), county=current_user.county,
+        max_upload_mb=current_app.config["BULK_MAX_UPLOAD_MB"], retention_days=current_app.config["BULK_RETENTION_DAYS"],
+    )
+
+
+@bp.get("/jobs/<token>")
+@staff_required("da")
+def job(token: str) -> str:
+    found = _own_job(token)
+    if found.status in ACTIVE_STATUSES:
+        jobs.fail_interrupted_jobs()
+    record_audit(current_user, "bulk.view", "bulk_job", found.id)
+    db.session.commit()
+    return render_template(
+        "bulk/job.html", job=found, downloads=jobs.DOWNLOADS if found.status == "done" else (),
+        refresh_seconds=REFRESH_SECONDS if found.active else None,
+    )
+
+
+@bp.get("/jobs/<token>/files/<name>")
+@staff_required("da")
+def download(token: str, name: str) -> Response:
+    found = _own_job(token)
+    if found.status != "done" or name not in jobs.DOWNLOADS:
+        abort(404)
+    path = jobs.output_folder(found) / name
+    if not path.is_file():
+        abort(404)
+    record_audit(current_user, f"bulk.download.{name}"[:60], "bulk_job", found.id)
+    db.session.commit()
+    return send_file(path, as_attachment=True, download_name=name, max_age=0)
+
+
+@bp.post("/jobs/<token>/delete")
+@staff_required("da")
+def delete(token: str) -> Response:
+    found = _own_job(token)
+    if found.active:
+        flash(_("A run cannot be deleted while it is running."), "error")
+        return redirect(url_for("bulk.job", token=token))
+    jobs.delete_job_files(found)
+    record_audit(current_user, "bulk.delete", "bulk_job", found.id)
+    db.session.commit()
+    flash(_("The upload and its results were deleted."), "success")
+    return redirect(url_for("bulk.index"))
