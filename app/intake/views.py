@@ -1,10 +1,219 @@
+"""The resident's pages. Each view parses the request, calls one function of app.applications, and renders or
+redirects; the journey's rules live in the service."""
 from __future__ import annotations
 
-from flask import render_template
+from flask import abort, current_app, g, redirect, render_template, request, session, url_for
+from flask_babel import get_locale
 
-from app.intake import bp
+from app import applications
+from app.applications import CHECK, StepRef
+from app.extensions import limiter
+from app.intake import bp, presenters
+from app.intake.forms import ActionForm, ConsentForm, ResumeForm
+from app.intake.pages import PAGES
+from app.intake.presenters import step_url
+from app.models import Application
+from app.packets import NothingToFile
+
+SESSION_KEY = "intake_token"
+
+
+def current_application() -> Application | None:
+    """The application whose secret token this browser holds (the cookie holds the token, never the answers)."""
+    if "application" not in g:
+        g.application = applications.find_by_token(session.get(SESSION_KEY))
+    return g.application
+
+
+def require_application(draft_only: bool = True) -> Application:
+    application = current_application()
+    if application is None:
+        abort(redirect(url_for("intake.resume_by_code", expired=1)))
+    if draft_only and application.status != "draft":
+        abort(redirect(url_for("intake.confirmation")))
+    return application
+
+
+def remember(application: Application, token: str) -> None:
+    session[SESSION_KEY] = token
+    session["language"] = application.language
+    g.application = application
+
+
+@bp.before_request
+def keep_language_with_application() -> None:
+    """Switching language mid-journey changes the application's language (emails, petition cover follow it)."""
+    if session.get(SESSION_KEY) and session.get("language"):
+        application = current_application()
+        if application is not None and application.status == "draft":
+            applications.set_language(application, session["language"])
 
 
 @bp.get("/")
 def start():
-    return render_template("intake/start.html")
+    return render_template("intake/start.html", application=current_application(), form=None,
+                           start_form=ActionForm())
+
+
+@bp.post("/start")
+def begin():
+    if not ActionForm().validate_on_submit():
+        abort(400)
+    application, token = applications.create_draft(language=str(get_locale() or "en"))
+    remember(application, token)
+    return redirect(step_url(applications.first_unanswered(application)))
+
+
+@bp.get("/continue")
+def continue_application():
+    """Back to where this browser's application stopped: the first unanswered question, or the confirmation."""
+    application = require_application(draft_only=False)
+    if application.status != "draft":
+        return redirect(url_for("intake.confirmation"))
+    return redirect(step_url(applications.first_unanswered(application)))
+
+
+@bp.route("/question/<slug>", methods=["GET", "POST"], endpoint="question")
+@bp.route("/conviction/<int:number>/<slug>", methods=["GET", "POST"], endpoint="conviction_question")
+def question(slug: str, number: int | None = None):
+    application = require_application()
+    ref = StepRef(slug, number)
+    page = PAGES.get(slug)
+    if page is None or not applications.is_reachable(application, ref):
+        abort(404)
+    returning = request.args.get("return") == "check"
+    stored = applications.stored_answers(application, ref)
+    form = page.form(data=stored) if request.method == "POST" else page.form(formdata=None, data=stored)
+    form.configure(presenters.form_context(application, ref))
+    if form.validate_on_submit():
+        applications.save_answers(application, ref, form.answers(), resume_token=session.get(SESSION_KEY))
+        return redirect(step_url(applications.next_step(application, ref, returning)))
+    previous = applications.previous_step(application, ref)
+    back = url_for("intake.check_answers") if returning else (step_url(previous) if previous else url_for("intake.start"))
+    return render_template(page.template, page=page, form=form, ref=ref, back_url=back,
+                           progress=presenters.progress_caption(application, ref),
+                           convictions=presenters.conviction_titles(application))
+
+
+@bp.post("/conviction/<int:number>/remove")
+def remove_conviction(number: int):
+    application = require_application()
+    if not ActionForm().validate_on_submit():
+        abort(400)
+    applications.remove_conviction(application, number)
+    return redirect(url_for("intake.question", slug="convictions"))
+
+
+@bp.get("/check-answers")
+def check_answers():
+    application = require_application()
+    unanswered = applications.first_unanswered(application)
+    if unanswered != CHECK:
+        return redirect(step_url(unanswered))
+    return render_template("intake/check.html", sections=presenters.check_answers(application))
+
+
+@bp.get("/results")
+def results():
+    application = require_application()
+    if not applications.is_ready_to_submit(application):
+        return redirect(step_url(applications.first_unanswered(application)))
+    return render_template("intake/results.html", results=presenters.results(application, str(get_locale())))
+
+
+@bp.route("/consent", methods=["GET", "POST"])
+def consent():
+    application = current_application()
+    if application is not None and application.status != "draft":
+        return redirect(url_for("intake.confirmation"))  # back-and-resubmit lands on the one confirmation
+    application = require_application()
+    if not applications.is_ready_to_submit(application):
+        return redirect(step_url(applications.first_unanswered(application)))
+    form = ConsentForm()
+    if form.validate_on_submit():
+        applications.submit(application, form.personal_statement.data)
+        return redirect(url_for("intake.confirmation"))
+    return render_template("intake/consent.html", form=form)
+
+
+@bp.get("/confirmation")
+def confirmation():
+    application = require_application(draft_only=False)
+    if application.status == "draft":
+        return redirect(url_for("intake.consent"))
+    return render_template("intake/confirmation.html", application=application,
+                           details=presenters.confirmation(application),
+                           packet_available=presenters.packet_available(application))
+
+
+@bp.get("/petition.pdf")
+def packet():
+    application = require_application(draft_only=False)
+    if application.status == "draft" or not presenters.packet_available(application):
+        abort(404)
+    try:
+        pdf = applications.petition_packet(application)
+    except NothingToFile:
+        abort(404)
+    response = current_app.response_class(pdf, mimetype="application/pdf")
+    response.headers["Content-Disposition"] = f'attachment; filename="petition-{application.reference}.pdf"'
+    return response
+
+
+@bp.route("/save", methods=["GET", "POST"])
+def save_and_return():
+    application = require_application(draft_only=False)
+    form = ActionForm()
+    emailed = False
+    if form.validate_on_submit() and application.email:
+        applications.email_resume_link(application, session[SESSION_KEY])
+        emailed = True
+    return render_template("intake/save.html", application=application, form=form, emailed=emailed,
+                           link=applications.resume_url(session[SESSION_KEY]),
+                           continue_url=step_url(applications.first_unanswered(application))
+                           if application.status == "draft" else url_for("intake.confirmation"))
+
+
+@bp.get("/resume/<token>")
+def resume_with_link(token: str):
+    application = applications.find_by_token(token)
+    if application is None:
+        return render_template("intake/link_expired.html"), 404
+    remember(application, token)
+    if application.status != "draft":
+        return redirect(url_for("intake.confirmation"))
+    return redirect(step_url(applications.first_unanswered(application)))
+
+
+@bp.route("/resume", methods=["GET", "POST"])
+@limiter.limit(lambda: current_app.config.get("RESUME_RATE_LIMIT", "10/hour"), methods=["POST"])
+def resume_by_code():
+    form = ResumeForm()
+    if form.validate_on_submit():
+        found = applications.resume_by_reference(form.reference.data, form.date_of_birth.value())
+        if not found:
+            form.reference.errors.append(form.NOT_FOUND)
+        else:
+            remember(*found)
+            application = found[0]
+            if application.status != "draft":
+                return redirect(url_for("intake.confirmation"))
+            return redirect(step_url(applications.first_unanswered(application)))
+    return render_template("intake/resume.html", form=form,
+                           expired=request.args.get("expired") == "1")
+
+
+@bp.route("/delete", methods=["GET", "POST"])
+def delete_application():
+    application = require_application(draft_only=False)
+    form = ActionForm()
+    if form.validate_on_submit():
+        applications.delete_application(application)
+        session.pop(SESSION_KEY, None)
+        return redirect(url_for("intake.deleted"))
+    return render_template("intake/delete.html", form=form, application=application)
+
+
+@bp.get("/deleted")
+def deleted():
+    return render_template("intake/deleted.html")

@@ -1,0 +1,695 @@
+"""The resident's application as a service: drafts, answers saved page by page, resume, engine facts, submission.
+
+No request objects here: the intake views parse a form, call one function of this module and render or redirect, so
+every rule of the journey (which question comes next, what counts as answered, what is submitted) is testable without
+a browser. Answers live in `Application.answers` (JSON) and in `Conviction` rows; the few typed columns beside them are
+what staff search and what retention and resume need.
+"""
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import hashlib
+import secrets
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from flask import current_app
+from sqlalchemy import select, update
+
+from app.eligibility import ENGINE_VERSION, ConvictionFacts, Person, Screening, parse_offense, screen
+from app.extensions import db
+from app.models import Application, Conviction, County, PartnerOffice, utcnow
+
+# Reference codes are read aloud and typed on phones: no 0/O, 1/I/L, 2/Z, 5/S, 8/B.
+REFERENCE_ALPHABET = "ACDEFGHJKMNPQRTUVWXY34679"
+TRI_STATE = {"yes": True, "no": False}
+NOT_LISTED = "not_listed"
+NOT_SURE = "not_sure"
+UNKNOWN = "unknown"
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Drafts, tokens and resume
+# ---------------------------------------------------------------------------------------------------------------
+
+def hash_token(token: str) -> str:
+    """Only the hash is stored, so a database leak does not hand out resume links."""
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def new_reference() -> str:
+    """A short code a person can write down and read out, like "K7M-4QX"."""
+    while True:
+        raw = "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(6))
+        reference = f"{raw[:3]}-{raw[3:]}"
+        if db.session.scalar(select(Application.id).where(Application.reference == reference)) is None:
+            return reference
+
+
+def normalise_reference(typed: str) -> str:
+    """People type "k7m4qx", "K7M 4QX" or "K7M-4QX": all mean the same code."""
+    raw = "".join(ch for ch in typed.upper() if ch.isalnum())
+    return f"{raw[:3]}-{raw[3:]}" if len(raw) == 6 else raw
+
+
+def _retention_deadline() -> dt.datetime:
+    return utcnow() + dt.timedelta(days=current_app.config["DRAFT_RETENTION_DAYS"])
+
+
+def create_draft(language: str, source: str = "web") -> tuple[Application, str]:
+    """A new, empty application and its secret resume token (returned once, stored only as a hash)."""
+    token = secrets.token_urlsafe(32)
+    application = Application(
+        reference=new_reference(), token_hash=hash_token(token), status="draft", language=language,
+        answers={}, source=source, purge_after=_retention_deadline(),
+    )
+    db.session.add(application)
+    db.session.commit()
+    return application, token
+
+
+def find_by_token(token: str | None) -> Application | None:
+    if not token:
+        return None
+    return db.session.scalar(select(Application).where(Application.token_hash == hash_token(token)))
+
+
+def rotate_token(application: Application) -> str:
+    """A fresh resume token (after resuming by code, when the old link cannot be shown again); old links stop working."""
+    token = secrets.token_urlsafe(32)
+    application.token_hash = hash_token(token)
+    db.session.commit()
+    return token
+
+
+def resume_by_reference(reference: str, date_of_birth: dt.date) -> tuple[Application, str] | None:
+    """The short code plus date of birth bring a person back; a new token replaces the old link."""
+    application = db.session.scalar(select(Application).where(Application.reference == normalise_reference(reference)))
+    if application is None or application.date_of_birth != date_of_birth:
+        return None
+    return application, rotate_token(application)
+
+
+def resume_url(token: str) -> str:
+    return f"{current_app.config['BASE_URL'].rstrip('/')}/resume/{token}"
+
+
+def email_resume_link(application: Application, token: str) -> None:
+    """Queued in the outbox (delivered with retries); the caller commits."""
+    from app.outbox import enqueue
+
+    if application.email:
+        enqueue(to=application.email, template="resume_link", language=application.language,
+                context={"reference": application.reference, "resume_url": resume_url(token),
+                         "retention_days": current_app.config["DRAFT_RETENTION_DAYS"]})
+
+
+def set_language(application: Application, language: str) -> None:
+    """The language chosen during the journey sticks to the application (emails, results, petition cover)."""
+    if application.language != language:
+        application.language = language
+        db.session.commit()
+
+
+def delete_application(application: Application) -> None:
+    """The person's own right to erase: the row, its convictions and any referral to an office go, nothing is kept."""
+    from app.models.referrals import Referral
+
+    for referral in db.session.scalars(select(Referral).where(Referral.application_id == application.id)):
+        db.session.delete(referral)
+    db.session.delete(application)
+    db.session.commit()
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# The journey: which questions exist, in which order, and when each applies
+# ---------------------------------------------------------------------------------------------------------------
+
+SECTIONS = ("about", "situation", "convictions", "sending")
+
+
+@dataclass(frozen=True)
+class Step:
+    """One question page. `applies` decides from the answers so far; `follow_up_for` names the engine fact it asks."""
+
+    slug: str
+    section: str
+    per_conviction: bool = False
+    applies: Callable[[Application, Conviction | None], bool] | None = None
+    follow_up_for: str | None = None
+
+
+@dataclass(frozen=True)
+class StepRef:
+    """A step at a place in the journey: `index` is the conviction's number (1-based) for per-conviction steps."""
+
+    slug: str
+    index: int | None = None
+
+
+def _sentence_may_include_probation(_: Application, conviction: Conviction | None) -> bool:
+    return conviction is not None and conviction.sentence in ("probation", None)
+
+
+def _needs_household(application: Application, _: Conviction | None) -> bool:
+    return bool(household_questions_needed(application))
+
+
+PERSON_STEPS_BEFORE = (
+    Step("counties", "about"),
+    Step("name", "about"),
+    Step("date-of-birth", "about"),
+    Step("contact", "about"),
+    Step("address", "about"),  # optional, but the petition needs one: asked of everyone
+    Step("probation-or-parole", "situation"),
+    Step("in-custody", "situation"),
+    Step("pending-charges", "situation"),
+    Step("sex-offender-registration", "situation"),
+    Step("serious-felony", "situation"),
+)
+CONVICTION_STEPS = (
+    Step("county", "convictions", per_conviction=True),
+    Step("case-number", "convictions", per_conviction=True),
+    Step("offense", "convictions", per_conviction=True),
+    Step("level", "convictions", per_conviction=True),
+    Step("date", "convictions", per_conviction=True),
+    Step("sentence", "convictions", per_conviction=True),
+    Step("sentence-finished", "convictions", per_conviction=True),
+    Step("probation-completed", "convictions", per_conviction=True, applies=_sentence_may_include_probation),
+)
+CONVICTIONS_SUMMARY = Step("convictions", "convictions")
+# Asked only where the engine says the answer changes a result (its `missing`), and not already asked above.
+FOLLOW_UP_STEPS = (
+    Step("value", "convictions", per_conviction=True, follow_up_for="value_over_950"),
+    Step("probation-violated", "convictions", per_conviction=True, follow_up_for="probation_violated"),
+    Step("finished-date", "convictions", per_conviction=True, follow_up_for="sentence_completed_date"),
+    Step("mandatory-supervision", "convictions", per_conviction=True, follow_up_for="mandatory_supervision"),
+    Step("trafficking", "convictions", per_conviction=True, follow_up_for="trafficking_victim"),
+)
+PERSON_STEPS_AFTER = (
+    Step("income", "sending", applies=_needs_household),
+    Step("home", "sending", applies=_needs_household),
+    Step("hearing", "sending"),
+)
+CHECK = StepRef("check")
+STEPS: dict[str, Step] = {
+    step.slug: step
+    for step in (*PERSON_STEPS_BEFORE, *CONVICTION_STEPS, CONVICTIONS_SUMMARY, *FOLLOW_UP_STEPS, *PERSON_STEPS_AFTER)
+}
+
+
+def step_for(ref: StepRef) -> Step | None:
+    step = STEPS.get(ref.slug)
+    if step is None or step.per_conviction != (ref.index is not None):
+        return None
+    return step
+
+
+def journey(application: Application) -> Iterator[StepRef]:
+    """Every question that applies, in order, ending with check answers. A generator: the follow-ups (which run the
+    engine) are computed only when the walk reaches them."""
+    for step in PERSON_STEPS_BEFORE:
+        if step.applies is None or step.applies(application, None):
+            yield StepRef(step.slug)
+    convictions = application.convictions or [None]
+    for number, conviction in enumerate(convictions, start=1):
+        for step in CONVICTION_STEPS:
+            if step.applies is None or step.applies(application, conviction):
+                yield StepRef(step.slug, number)
+    yield StepRef(CONVICTIONS_SUMMARY.slug)
+    if application.convictions:
+        missing = missing_facts_by_conviction(application)
+        for number, conviction in enumerate(application.convictions, start=1):
+            for step in FOLLOW_UP_STEPS:
+                if step.follow_up_for in missing.get(number, ()) or is_answered(application, StepRef(step.slug, number)):
+                    yield StepRef(step.slug, number)
+    for step in PERSON_STEPS_AFTER:
+        if step.applies is None or step.applies(application, None):
+            yield StepRef(step.slug)
+    yield CHECK
+
+
+def conviction_at(application: Application, index: int | None) -> Conviction | None:
+    if index is None or not 1 <= index <= len(application.convictions):
+        return None
+    return application.convictions[index - 1]
+
+
+def is_answered(application: Application, ref: StepRef) -> bool:
+    if ref == CHECK:
+        return False
+    if ref.index is None:
+        stored = application.answers.get("pages", {}).get(ref.slug)
+        if ref.slug == CONVICTIONS_SUMMARY.slug:
+            return bool(stored) and stored.get("answer") == "no"  # "yes" means one more is on its way
+        return stored is not None
+    conviction = conviction_at(application, ref.index)
+    return conviction is not None and ref.slug in (conviction.facts or {}).get("pages", {})
+
+
+def is_reachable(application: Application, ref: StepRef) -> bool:
+    """A page exists for this application: a known step, and a conviction number no further than one past the last."""
+    if ref == CHECK:
+        return True
+    step = step_for(ref)
+    if step is None:
+        return False
+    if ref.index is not None and not 1 <= ref.index <= len(application.convictions) + 1:
+        return False
+    return True
+
+
+def first_unanswered(application: Application) -> StepRef:
+    """Where a returning person continues: the first question without an answer, else check answers."""
+    for ref in journey(application):
+        if not is_answered(application, ref):
+            return ref
+    return CHECK
+
+
+def next_step(application: Application, current: StepRef, returning_to_check: bool = False) -> StepRef:
+    """After saving `current`: the next question; when changing an answer from check answers, back there unless the
+    change opened a question that has no answer yet."""
+    if current.slug == CONVICTIONS_SUMMARY.slug and stored_answers(application, current).get("answer") == "yes":
+        return StepRef(CONVICTION_STEPS[0].slug, len(application.convictions) + 1)
+    if returning_to_check:
+        return first_unanswered(application)
+    walk = journey(application)
+    for ref in walk:
+        if ref == current:
+            return next(walk, CHECK)
+    return first_unanswered(application)
+
+
+def previous_step(application: Application, current: StepRef) -> StepRef | None:
+    """The back link's target; None on the first question (the back link then goes to the start page)."""
+    if current.index is not None and current.index == len(application.convictions) + 1 and application.convictions:
+        return StepRef(CONVICTIONS_SUMMARY.slug)  # a conviction being added: back to the list
+    before: StepRef | None = None
+    for ref in journey(application):
+        if ref == current:
+            return before
+        before = ref
+    return before
+
+
+def progress(application: Application, ref: StepRef) -> tuple[int, int, str]:
+    """(section number, number of sections, section name) for "Section 2 of 4: Your situation"."""
+    section = step_for(ref).section if step_for(ref) else "sending"
+    return SECTIONS.index(section) + 1, len(SECTIONS), section
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Saving answers
+# ---------------------------------------------------------------------------------------------------------------
+
+def tri_state(value: Any) -> bool | None:
+    """"yes" / "no" / anything else ("unknown", "rather_not_say", blank) as True / False / None."""
+    return TRI_STATE.get(value)
+
+
+def date_from_parts(parts: dict[str, Any] | None) -> dt.date | None:
+    """A whole date from day/month/year boxes, or None when any part is missing (the forms validate the rest)."""
+    if not parts:
+        return None
+    try:
+        return dt.date(int(parts.get("year")), int(parts.get("month")), int(parts.get("day")))
+    except (TypeError, ValueError):
+        return None
+
+
+def _year_from_parts(parts: dict[str, Any] | None) -> int | None:
+    try:
+        return int((parts or {}).get("year"))
+    except (TypeError, ValueError):
+        return None
+
+
+def _clean(value: Any) -> Any:
+    return value.strip() or None if isinstance(value, str) else value
+
+
+def _with_answers(application: Application, **changes: Any) -> None:
+    """JSON columns do not notice in-place changes: build a new dict and assign it."""
+    answers = copy.deepcopy(application.answers or {})
+    answers.update(changes)
+    application.answers = answers
+
+
+def _apply_counties(application: Application, data: dict[str, Any]) -> None:
+    _with_answers(application, counties=list(data.get("counties") or []))
+
+
+def _apply_name(application: Application, data: dict[str, Any]) -> None:
+    application.full_name = _clean(data.get("full_name"))
+    _with_answers(application, other_names=_clean(data.get("other_names")))
+
+
+def _apply_date_of_birth(application: Application, data: dict[str, Any]) -> None:
+    application.date_of_birth = date_from_parts(data.get("date_of_birth"))
+
+
+def _apply_contact(application: Application, data: dict[str, Any]) -> None:
+    methods = list(data.get("methods") or [])
+    application.email = _clean(data.get("email")) if "email" in methods else None
+    application.phone = _clean(data.get("phone")) if {"phone", "text"} & set(methods) else None
+    _with_answers(application, contact={"methods": methods})
+
+
+def _apply_address(application: Application, data: dict[str, Any]) -> None:
+    _with_answers(application, address={key: _clean(data.get(key)) for key in ("street", "city", "state", "zip")})
+
+
+def _situation(fact: str) -> Callable[[Application, dict[str, Any]], None]:
+    def apply(application: Application, data: dict[str, Any]) -> None:
+        situation = dict((application.answers or {}).get("situation", {}))
+        situation[fact] = tri_state(data.get("answer"))
+        _with_answers(application, situation=situation)
+
+    return apply
+
+
+def _apply_income(application: Application, data: dict[str, Any]) -> None:
+    household = dict((application.answers or {}).get("household", {}))
+    amount = "".join(ch for ch in str(data.get("monthly_income") or "") if ch.isdigit())
+    household["monthly_income"] = None if data.get("rather_not_say") or not amount else int(amount)
+    _with_answers(application, household=household)
+
+
+def _apply_home(application: Application, data: dict[str, Any]) -> None:
+    household = dict((application.answers or {}).get("household", {}))
+    household["owns_home"] = tri_state(data.get("answer"))
+    _with_answers(application, household=household)
+
+
+def _apply_hearing(application: Application, data: dict[str, Any]) -> None:
+    choices = set(data.get("choices") or [])
+    _with_answers(application, petition={"waive_original_judge": "waive_original_judge" in choices,
+                                         "waive_appearance": "waive_appearance" in choices})
+
+
+def _apply_more_convictions(application: Application, data: dict[str, Any]) -> None:
+    pass  # the summary page only records that the list is complete (in "pages")
+
+
+PERSON_APPLIERS: dict[str, Callable[[Application, dict[str, Any]], None]] = {
+    "counties": _apply_counties,
+    "name": _apply_name,
+    "date-of-birth": _apply_date_of_birth,
+    "contact": _apply_contact,
+    "address": _apply_address,
+    "probation-or-parole": _situation("on_probation_or_parole"),
+    "in-custody": _situation("in_custody"),
+    "pending-charges": _situation("pending_charges"),
+    "sex-offender-registration": _situation("registered_sex_offender"),
+    "serious-felony": _situation("superstrike_prior"),
+    "convictions": _apply_more_convictions,
+    "income": _apply_income,
+    "home": _apply_home,
+    "hearing": _apply_hearing,
+}
+
+
+def _set_offense(conviction: Conviction, data: dict[str, Any]) -> None:
+    chosen = data.get("offense")
+    typed = _clean(data.get("offense_code"))
+    text = typed or ("" if chosen in (None, "", UNKNOWN) else chosen)
+    conviction.offense_text = text[:200]
+    parsed = parse_offense(text) if text else None
+    conviction.code = parsed.code if parsed else None
+    conviction.section = parsed.section if parsed else None
+    conviction.subdivision = parsed.subdivision if parsed else None
+
+
+def _set_date(conviction: Conviction, data: dict[str, Any]) -> None:
+    parts = data.get("conviction_date")
+    conviction.conviction_date = date_from_parts(parts)
+    conviction.conviction_year = _year_from_parts(parts)
+
+
+def _set_fact(name: str, parse: Callable[[Any], Any] = tri_state) -> Callable[[Conviction, dict[str, Any]], None]:
+    """A conviction fact from a page's single `answer` field; facts without a column go in the `facts` JSON."""
+    def apply(conviction: Conviction, data: dict[str, Any]) -> None:
+        value = parse(data.get("answer"))
+        if hasattr(Conviction, name):
+            setattr(conviction, name, value)
+        else:
+            conviction.facts = {**(conviction.facts or {}), name: value}
+
+    return apply
+
+
+def _set_finished_date(conviction: Conviction, data: dict[str, Any]) -> None:
+    conviction.sentence_completed_date = date_from_parts(data.get("finished_date"))
+
+
+CONVICTION_APPLIERS: dict[str, Callable[[Conviction, dict[str, Any]], None]] = {
+    "county": lambda conviction, data: setattr(conviction, "county", None if data.get("county") in (None, "", UNKNOWN)
+                                               else data["county"]),
+    "case-number": lambda conviction, data: setattr(conviction, "case_number", _clean(data.get("case_number"))),
+    "offense": _set_offense,
+    "level": _set_fact("level", lambda v: None if v in (None, "", UNKNOWN) else v),
+    "date": _set_date,
+    "sentence": _set_fact("sentence", lambda v: None if v in (None, "", UNKNOWN) else v),
+    "sentence-finished": _set_fact("sentence_completed"),
+    "probation-completed": _set_fact("probation_completed"),
+    "value": _set_fact("value_over_950"),
+    "probation-violated": _set_fact("probation_violated"),
+    "finished-date": _set_finished_date,
+    "mandatory-supervision": _set_fact("mandatory_supervision"),
+    "trafficking": _set_fact("trafficking_victim"),
+}
+
+
+def stored_answers(application: Application, ref: StepRef) -> dict[str, Any]:
+    """What the person typed on this page last time, to fill the form again."""
+    if ref.index is None:
+        return dict(application.answers.get("pages", {}).get(ref.slug, {}))
+    conviction = conviction_at(application, ref.index)
+    return dict((conviction.facts or {}).get("pages", {}).get(ref.slug, {})) if conviction else {}
+
+
+def save_answers(application: Application, ref: StepRef, data: dict[str, Any], resume_token: str | None = None) -> None:
+    """Store one page's answers at once (server-side, never in the cookie) and derive the typed facts from them.
+
+    `data` is the page's cleaned form data (JSON-friendly: strings, lists, day/month/year dicts). A conviction page for
+    the number after the last conviction adds that conviction. A newly given email address gets the resume link
+    (`resume_token`, which only the person's browser holds), queued in the same transaction.
+    """
+    if application.status != "draft":
+        raise ApplicationLocked(application.reference)
+    data = {key: value for key, value in data.items() if key not in ("csrf_token", "submit")}
+    email_before = application.email
+    if ref.index is None:
+        PERSON_APPLIERS[ref.slug](application, data)
+        pages = dict(application.answers.get("pages", {}))
+        pages[ref.slug] = data
+        _with_answers(application, pages=pages)
+    else:
+        conviction = conviction_at(application, ref.index) or add_conviction(application)
+        CONVICTION_APPLIERS[ref.slug](conviction, data)
+        facts = copy.deepcopy(conviction.facts or {})
+        facts.setdefault("pages", {})[ref.slug] = data
+        conviction.facts = facts
+    if resume_token and application.email and application.email != email_before:
+        email_resume_link(application, resume_token)
+    application.updated_at = utcnow()
+    application.purge_after = _retention_deadline()
+    db.session.commit()
+
+
+class ApplicationLocked(RuntimeError):
+    """A submitted application's answers no longer change (the office already has them)."""
+
+
+def add_conviction(application: Application) -> Conviction:
+    """A new, empty conviction at the end of the list; the list changed, so "add another?" is asked again."""
+    conviction = Conviction(position=len(application.convictions), offense_text="", facts={})
+    application.convictions.append(conviction)
+    pages = dict(application.answers.get("pages", {}))
+    pages.pop(CONVICTIONS_SUMMARY.slug, None)
+    _with_answers(application, pages=pages)
+    db.session.flush()
+    return conviction
+
+
+def remove_conviction(application: Application, index: int) -> None:
+    conviction = conviction_at(application, index)
+    if conviction is None or application.status != "draft":
+        return
+    application.convictions.remove(conviction)
+    for position, remaining in enumerate(application.convictions):
+        remaining.position = position
+    pages = dict(application.answers.get("pages", {}))
+    pages.pop(CONVICTIONS_SUMMARY.slug, None)  # the list changed: ask "add another?" again
+    _with_answers(application, pages=pages)
+    application.updated_at = utcnow()
+    db.session.commit()
+
+
+def county_names(application: Application) -> list[str]:
+    """Every California county the person named, on the counties page or on a conviction."""
+    named = [c for c in application.answers.get("counties", []) if c not in (NOT_LISTED, NOT_SURE)]
+    named += [c.county for c in application.convictions if c.county]
+    return list(dict.fromkeys(named))
+
+
+def household_questions_needed(application: Application) -> bool:
+    """Routing needs income and home ownership only where a county's offices choose between them on those facts."""
+    names = county_names(application)
+    if not names:
+        return False
+    offices = db.session.scalars(
+        select(PartnerOffice).join(County).where(County.name.in_(names), PartnerOffice.live.is_(True))
+    ).all()
+    return any((office.routing or {}).get("when") for office in offices)
+
+
+def participating_counties() -> list[str]:
+    return list(db.session.scalars(select(County.name).where(County.participating).order_by(County.name)))
+
+
+def all_counties() -> list[str]:
+    return list(db.session.scalars(select(County.name).order_by(County.name)))
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Facts for the engine and for the petition packet (names kept stable: app.packets and app.referrals read them)
+# ---------------------------------------------------------------------------------------------------------------
+
+def person_facts(application: Application) -> Person:
+    situation = application.answers.get("situation", {})
+    return Person(
+        date_of_birth=application.date_of_birth,
+        registered_sex_offender=situation.get("registered_sex_offender"),
+        superstrike_prior=situation.get("superstrike_prior"),
+        on_probation_or_parole=situation.get("on_probation_or_parole"),
+        in_custody=situation.get("in_custody"),
+        pending_charges=situation.get("pending_charges"),
+    )
+
+
+def conviction_facts(application: Application) -> list[ConvictionFacts]:
+    """One ConvictionFacts per conviction, id "c1", "c2"... in the person's order.
+
+    A date is passed only when the person knew the whole date: a year alone becomes None (the engine then names
+    `conviction_date` as missing and an attorney checks it) rather than an invented 1 July that could flip a deadline.
+    """
+    facts = []
+    for number, conviction in enumerate(application.convictions, start=1):
+        extra = conviction.facts or {}
+        facts.append(ConvictionFacts(
+            id=f"c{number}",
+            offense_text=conviction.offense_text or "",
+            county=conviction.county,
+            case_number=conviction.case_number,
+            level=conviction.level,
+            conviction_date=conviction.conviction_date,
+            sentence=conviction.sentence,
+            probation_completed=conviction.probation_completed,
+            probation_violated=conviction.probation_violated,
+            sentence_completed=conviction.sentence_completed,
+            sentence_completed_date=conviction.sentence_completed_date,
+            value_over_950=conviction.value_over_950,
+            mandatory_supervision=extra.get("mandatory_supervision"),
+            trafficking_victim=extra.get("trafficking_victim"),
+        ))
+    return facts
+
+
+def applicant_details(application: Application) -> dict[str, Any]:
+    address = application.answers.get("address", {})
+    return {
+        "name": application.full_name or "",
+        "aka": application.answers.get("other_names"),
+        "date_of_birth": application.date_of_birth.isoformat() if application.date_of_birth else None,
+        "address": address.get("street"),
+        "city": address.get("city"),
+        "state": address.get("state") or "CA",
+        "zip": address.get("zip"),
+        "phone": application.phone,
+        "email": application.email,
+    }
+
+
+def petition_choices(application: Application) -> dict[str, Any]:
+    petition = application.answers.get("petition", {})
+    return {
+        "waive_original_judge": bool(petition.get("waive_original_judge")),
+        "waive_appearance": bool(petition.get("waive_appearance")),
+        "personal_statement": application.answers.get("personal_statement"),
+        "good_cause_statement": application.answers.get("good_cause_statement"),
+    }
+
+
+def screen_application(application: Application, today: dt.date | None = None) -> Screening:
+    return screen(person_facts(application), conviction_facts(application), today or dt.date.today())
+
+
+def missing_facts_by_conviction(application: Application) -> dict[int, set[str]]:
+    """Conviction number -> the facts the engine says would change a result for it."""
+    screening = screen_application(application)
+    by_id = {f"c{number}": number for number in range(1, len(application.convictions) + 1)}
+    missing: dict[int, set[str]] = {}
+    for result in screening.convictions:
+        names = missing.setdefault(by_id[result.id], set())
+        for determination in result.determinations:
+            names.update(determination.missing)
+    return missing
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Consent and submission
+# ---------------------------------------------------------------------------------------------------------------
+
+def is_ready_to_submit(application: Application) -> bool:
+    return application.status == "draft" and first_unanswered(application) == CHECK and bool(application.convictions)
+
+
+def submit(application: Application, personal_statement: str | None, today: dt.date | None = None) -> bool:
+    """Consent given: stamp the screening, route to the partner office, queue the emails, all in one transaction.
+
+    Idempotent under double taps and back-and-resubmit: the status flips from draft to submitted in one conditional
+    UPDATE, so only the first of two concurrent requests does the work. Returns True when this call submitted it.
+    """
+    now = utcnow()
+    claimed = db.session.execute(
+        update(Application)
+        .where(Application.id == application.id, Application.status == "draft")
+        .values(status="submitted", submitted_at=now, consent_at=now, updated_at=now, purge_after=None)
+        .execution_options(synchronize_session=False)
+    ).rowcount
+    if not claimed:
+        db.session.rollback()
+        db.session.refresh(application)
+        return False
+    db.session.refresh(application)
+    _with_answers(application, personal_statement=_clean(personal_statement), consent={"share": True,
+                                                                                          "understands": True})
+    screening = screen_application(application, today)
+    application.screening = screening.to_dict()
+    application.engine_version = ENGINE_VERSION
+
+    from app.outbox import enqueue
+    from app.referrals import route_application
+
+    route_application(application)
+    if application.email:
+        enqueue(to=application.email, template="resident_confirmation", language=application.language,
+                context={"reference": application.reference, "routing_status": application.routing_status})
+    db.session.commit()
+    return True
+
+
+def petition_packet(application: Application) -> bytes:
+    """The resident's court papers (every county), each cover sheet naming the office their case went to.
+
+    Raises app.packets.NothingToFile when the screening calls for no petition.
+    """
+    from app.models.referrals import Referral
+    from app.packets import packet_for_application
+
+    referrals = db.session.scalars(select(Referral).where(Referral.application_id == application.id)).all()
+    return packet_for_application(application, offices_by_county={r.county.name: r.office for r in referrals})

@@ -1,0 +1,141 @@
+"""What each question page shows: its form, its question (the page's h1) and its hints.
+
+The order of the pages and when each applies live in app/applications.py (the journey); this list only says how a page
+looks. One generic view and one template serve them all.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from flask_babel import lazy_gettext as _l
+
+from app.intake import forms
+
+
+@dataclass(frozen=True)
+class QuestionPage:
+    form: type[forms.QuestionForm]
+    question: Any  # the h1: the label or legend of a one-question page, the title of a several-field page
+    hint: Any = None
+    choice_hints: dict[str, Any] = field(default_factory=dict)
+    field_options: dict[str, dict[str, Any]] = field(default_factory=dict)  # per-field macro arguments
+    template: str = "intake/question.html"
+    heading_field: str | None = None  # the field whose label is the h1; by default the only field, if one
+
+    def heading_field_name(self, form: forms.QuestionForm) -> str | None:
+        """The question is the label (GOV.UK): a one-field page's label is its h1; others get a separate h1."""
+        if self.heading_field:
+            return self.heading_field
+        names = [name for name in form._fields if name != "csrf_token"]
+        return names[0] if len(names) == 1 else None
+
+
+def yes_no(question: Any, required: Any, hint: Any = None, unknown_label: Any = None) -> QuestionPage:
+    return QuestionPage(forms.yes_no_form(required, unknown_label), question, hint)
+
+
+PAGES: dict[str, QuestionPage] = {
+    "counties": QuestionPage(
+        forms.CountiesForm, _l("Where were you convicted?"),
+        _l("Choose every county where you have a conviction. These counties have a free legal office working with us.")),
+    "name": QuestionPage(
+        forms.NameForm, _l("What is your name?"),
+        field_options={"full_name": {"autocomplete": "name", "spellcheck": "false"},
+                       "other_names": {"hint": _l("For example a maiden name or a nickname on court papers"),
+                                       "spellcheck": "false"}}),
+    "date-of-birth": QuestionPage(
+        forms.DateOfBirthForm, _l("What is your date of birth?"), _l("For example, 3 27 1985"),
+        field_options={"date_of_birth": {"id": "dob"}}),
+    "contact": QuestionPage(
+        forms.ContactForm, _l("How can the legal office contact you?"),
+        _l("Choose all that are safe for you. We only use them for your application."),
+        heading_field="methods",
+        field_options={"email": {"type": "email", "autocomplete": "email", "spellcheck": "false",
+                                 "hint": _l("Fill this in if you chose email")},
+                       "phone": {"type": "tel", "autocomplete": "tel",
+                                 "hint": _l("Fill this in if you chose text message or phone call")}}),
+    "address": QuestionPage(
+        forms.AddressForm, _l("What is a safe mailing address for you?"),
+        _l("The court forms ask for an address. Use one where you can safely get mail. You can leave it empty if you "
+           "do not have one."),
+        field_options={"street": {"autocomplete": "street-address"}, "city": {"autocomplete": "address-level2"},
+                       "state": {"autocomplete": "address-level1", "classes": "narrow"},
+                       "zip": {"autocomplete": "postal-code", "inputmode": "numeric", "classes": "narrow"}}),
+    "probation-or-parole": yes_no(
+        _l("Are you on probation or parole now?"), _l("Select yes, no or “I don't know”"),
+        _l("This includes mandatory supervision and post-release community supervision.")),
+    "in-custody": yes_no(_l("Are you in jail or prison now?"), _l("Select yes, no or “I don't know”")),
+    "pending-charges": yes_no(
+        _l("Are you charged with a crime right now?"), _l("Select yes, no or “I don't know”"),
+        _l("This means a criminal case against you that a court has not finished.")),
+    "sex-offender-registration": yes_no(
+        _l("Do you have to register as a sex offender?"), _l("Select yes, no or “I don't know”"),
+        _l("This is registration under Penal Code section 290.")),
+    "serious-felony": yes_no(
+        _l("Have you ever been convicted of a very serious or violent felony?"), _l("Select yes, no or “I don't know”"),
+        _l("For example murder, attempted murder, a violent sex crime, or any felony that can be punished with life in "
+           "prison or death. Most convictions, including most robberies and assaults, do not count.")),
+    "county": QuestionPage(
+        forms.ConvictionCountyForm, _l("In which county were you convicted?"),
+        _l("This is the county of the court that handled your case.")),
+    "case-number": QuestionPage(
+        forms.CaseNumberForm, _l("What is the case number? (optional)"),
+        _l("It is on your court papers or your record, for example 12-CR-3456. Leave it empty if you don't know.")),
+    "offense": QuestionPage(
+        forms.OffenseForm, _l("What was the conviction for?"),
+        _l("Choose the closest one. If you have your record, you can type the code section instead, like HS 11357 or "
+           "PC 459.5."),
+        template="intake/offense.html"),
+    "level": QuestionPage(
+        forms.LevelForm, _l("Was it a felony, a misdemeanor or an infraction?"),
+        choice_hints={"felony": _l("The most serious kind: it can mean state prison"),
+                      "misdemeanor": _l("Less serious: up to a year in county jail"),
+                      "infraction": _l("The least serious, like most traffic tickets: only a fine")}),
+    "date": QuestionPage(
+        forms.ConvictionDateForm, _l("When were you convicted?"),
+        _l("If you only know the year, fill in only the year. Leave all three boxes empty if you don't know."),
+        field_options={"conviction_date": {"id": "conviction-date"}}),
+    "sentence": QuestionPage(
+        forms.SentenceForm, _l("What was the sentence?"),
+        _l("If there was more than one, choose the most serious part (for example prison before probation)."),
+        choice_hints={"probation": _l("Also called “summary” or “informal” probation when you did not report to "
+                                      "an officer")}),
+    "sentence-finished": yes_no(
+        _l("Have you finished the sentence?"), _l("Select yes, no or “I don't know”"),
+        _l("This means probation, jail or prison, and any parole or supervision after it, are over.")),
+    "probation-completed": yes_no(
+        _l("Did you finish probation for this conviction?"), _l("Select yes, no or “I don't know”")),
+    "convictions": QuestionPage(
+        forms.MoreConvictionsForm, _l("Do you have another conviction to add?"), template="intake/convictions.html"),
+    "value": yes_no(
+        _l("Was the property or check worth more than $950?"), _l("Select yes, no or “I don't know”"),
+        _l("Your answer can change the result for this theft or property conviction.")),
+    "probation-violated": yes_no(
+        _l("Was your probation ever violated?"), _l("Select yes, no or “I don't know”"),
+        _l("For example, the judge found you broke a rule of probation.")),
+    "finished-date": QuestionPage(
+        forms.FinishedDateForm, _l("When did you finish your sentence?"),
+        _l("If you only know the year, fill in only the year. Leave all three boxes empty if you don't know."),
+        field_options={"finished_date": {"id": "finished-date"}}),
+    "mandatory-supervision": yes_no(
+        _l("Did your county jail sentence include mandatory supervision?"), _l("Select yes, no or “I don't know”"),
+        _l("This is time supervised by a probation officer after jail, also called a “split sentence”.")),
+    "trafficking": yes_no(
+        _l("Did this happen while someone was forcing or pressuring you to do sex work?"),
+        _l("Select yes, no or “I'd rather not say”"),
+        _l("If so, the law gives you a special way to clear it. Your answer is private."),
+        unknown_label=_l("I'd rather not say")),
+    "income": QuestionPage(
+        forms.IncomeForm, _l("About how much money does your household get each month?"),
+        _l("Count wages, benefits and other income before taxes. This decides which free legal office helps you."),
+        heading_field="monthly_income",
+        field_options={"monthly_income": {"inputmode": "numeric", "classes": "narrow", "dollars": True},
+                       "rather_not_say": {"divider_before": True}}),
+    "home": yes_no(
+        _l("Do you own your home?"), _l("Select yes, no or “I'd rather not say”"),
+        _l("This also decides which free legal office helps you."), unknown_label=_l("I'd rather not say")),
+    "hearing": QuestionPage(
+        forms.HearingForm, _l("Choices for your court papers"),
+        _l("These are optional. The legal office can explain them. Leave them empty if you are not sure.")),
+}

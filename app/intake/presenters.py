@@ -1,0 +1,258 @@
+"""Turn stored answers and the engine's screening into what the pages show, in the person's language."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from flask import url_for
+from flask_babel import format_currency, format_date, get_locale
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import select
+
+from app import applications
+from app.applications import CHECK, StepRef
+from app.extensions import db
+from app.intake.pages import PAGES
+from app.models import Application
+
+SECTION_TITLES = {
+    "about": _l("About you"),
+    "situation": _l("Your situation now"),
+    "convictions": _l("Your convictions"),
+    "sending": _l("Sending your application"),
+}
+OUTCOME_LABELS = {
+    "eligible": _l("Looks possible"),
+    "needs_review": _l("A lawyer needs to check"),
+    "not_eligible": _l("Not available"),
+}
+OUTCOME_ORDER = {"eligible": 0, "needs_review": 1, "not_eligible": 2}
+REMEDY_NAMES = {
+    "prop64": _l("Proposition 64 (marijuana)"),
+    "prop47": _l("Proposition 47 (some theft and drug convictions)"),
+    "pc1203_4": _l("Dismissal after probation (Penal Code 1203.4)"),
+    "pc1203_4a": _l("Dismissal of a misdemeanor or infraction without probation (Penal Code 1203.4a)"),
+    "pc1203_41": _l("Dismissal of a county jail sentence (Penal Code 1203.41)"),
+    "pc1203_42": _l("Dismissal of a prison sentence served in county jail (Penal Code 1203.42)"),
+    "pc1203_43": _l("Dismissal of a deferred entry of judgment case (Penal Code 1203.43)"),
+    "pc1203_49": _l("Relief for survivors of human trafficking (Penal Code 1203.49)"),
+    "pc17b": _l("Reducing a felony to a misdemeanor (Penal Code 17(b))"),
+    "pc17d2": _l("Reducing a misdemeanor to an infraction (Penal Code 17(d)(2))"),
+}
+RELIEF_TEXT = {
+    "dismiss_and_seal": _l("The court can dismiss the conviction and seal the record."),
+    "redesignate_misdemeanor": _l("The court can change the conviction to a misdemeanor."),
+    "redesignate_infraction": _l("The court can change the conviction to an infraction."),
+    "resentence": _l("The court can give you a new, lower sentence."),
+    "reduce_to_misdemeanor": _l("The court can reduce the felony to a misdemeanor."),
+    "reduce_to_infraction": _l("The court can reduce the misdemeanor to an infraction."),
+    "dismiss": _l("The court can dismiss the conviction."),
+}
+
+
+def step_url(ref: StepRef, returning_to_check: bool = False) -> str:
+    """A step's page; a change link from check answers carries ?return=check so saving goes back there."""
+    extra = {"return": "check"} if returning_to_check else {}
+    if ref == CHECK:
+        return url_for("intake.check_answers")
+    if ref.index is None:
+        return url_for("intake.question", slug=ref.slug, **extra)
+    return url_for("intake.conviction_question", number=ref.index, slug=ref.slug, **extra)
+
+
+def form_context(application: Application, ref: StepRef) -> dict[str, Any]:
+    """What a question's form needs from earlier answers: the county lists, the contact choices, the language."""
+    context: dict[str, Any] = {"language": str(get_locale() or "en"),
+                               "contact_methods": application.answers.get("contact", {}).get("methods", [])}
+    if ref.slug == "counties":
+        context["participating_counties"] = applications.participating_counties()
+    if ref.slug == "county":
+        context["all_counties"] = applications.all_counties()
+        context["chosen_counties"] = [c for c in application.answers.get("counties", [])
+                                      if c not in (applications.NOT_LISTED, applications.NOT_SURE)]
+    return context
+
+
+def progress_caption(application: Application, ref: StepRef) -> str:
+    number, total, section = applications.progress(application, ref)
+    caption = _("Section %(number)s of %(total)s: %(title)s", number=number, total=total,
+                title=SECTION_TITLES[section])
+    if ref.index is not None:
+        caption += " – " + _("conviction %(number)s", number=ref.index)
+    return caption
+
+
+def conviction_title(application: Application, number: int) -> str:
+    """"Possession of marijuana (HS 11357), Alameda, 2012" or "Conviction 2" when nothing is known yet."""
+    conviction = applications.conviction_at(application, number)
+    if conviction is None:
+        return _("Conviction %(number)s", number=number)
+    label = offense_label(conviction.offense_text, str(get_locale()))
+    parts = [label or _("Conviction %(number)s", number=number)]
+    if conviction.county:
+        parts.append(conviction.county)
+    if conviction.conviction_year:
+        parts.append(str(conviction.conviction_year))
+    return ", ".join(parts)
+
+
+def conviction_titles(application: Application) -> list[tuple[int, str]]:
+    return [(number, conviction_title(application, number)) for number in range(1, len(application.convictions) + 1)]
+
+
+def offense_label(offense_text: str, language: str) -> str | None:
+    from app.eligibility import parse_offense
+
+    if not offense_text:
+        return None
+    parsed = parse_offense(offense_text)
+    if parsed is None:
+        return offense_text
+    label = parsed.label_es if language == "es" else parsed.label
+    return f"{label} ({parsed.citation()})"
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Check answers
+# ---------------------------------------------------------------------------------------------------------------
+
+@dataclass
+class SummaryRow:
+    question: str
+    answer: list[str]
+    change_url: str
+
+
+@dataclass
+class SummarySection:
+    title: str
+    rows: list[SummaryRow] = field(default_factory=list)
+    remove_number: int | None = None  # a conviction's section offers "remove"
+
+
+def display_date(parts: dict[str, str] | None) -> str:
+    day, month, year = ((parts or {}).get(key) or "" for key in ("day", "month", "year"))
+    if not year:
+        return _("I don't know")
+    try:
+        if day and month:
+            return format_date(applications.date_from_parts(parts), format="long")
+        if month:
+            import datetime as dt
+
+            return format_date(dt.date(int(year), int(month), 1), format="MMMM y")
+    except (TypeError, ValueError):
+        pass
+    return year
+
+
+def display_field(form_field: Any, options: dict[str, Any] | None = None) -> list[str]:
+    data = form_field.data
+    if (options or {}).get("dollars") and data:
+        return [format_currency(int(data), "USD", format="¤#,##0", currency_digits=False)]
+    if form_field.type == "DateParts":
+        return [display_date(data)]
+    if form_field.type in ("RadioField", "SelectField"):
+        labels = {str(value): str(label) for value, label in form_field.choices}
+        return [labels.get(str(data), str(data))] if data else []
+    if form_field.type == "MultiCheckboxField":
+        labels = {str(value): str(label) for value, label in form_field.choices}
+        return [", ".join(labels.get(str(v), str(v)) for v in data)] if data else []
+    if form_field.type == "BooleanField":
+        return [str(form_field.label.text)] if data else []
+    return [str(data)] if data else []
+
+
+def answer_lines(application: Application, ref: StepRef) -> list[str]:
+    page = PAGES[ref.slug]
+    form = page.form(formdata=None, data=applications.stored_answers(application, ref), meta={"csrf": False})
+    form.configure(form_context(application, ref))
+    lines = [line for name, form_field in form._fields.items() if name != "csrf_token"
+             for line in display_field(form_field, page.field_options.get(name, {}))]
+    return lines or [_("Not given")]
+
+
+def check_answers(application: Application) -> list[SummarySection]:
+    """The check-answers page: every answered question with a change link that comes back here."""
+    sections: dict[Any, SummarySection] = {}
+    for ref in applications.journey(application):
+        if ref == CHECK or ref.slug == applications.CONVICTIONS_SUMMARY.slug:
+            continue
+        step = applications.STEPS[ref.slug]
+        key = ("conviction", ref.index) if ref.index is not None else step.section
+        if key not in sections:
+            title = conviction_title(application, ref.index) if ref.index is not None else str(SECTION_TITLES[step.section])
+            sections[key] = SummarySection(title, remove_number=ref.index)
+        sections[key].rows.append(SummaryRow(str(PAGES[ref.slug].question), answer_lines(application, ref),
+                                             step_url(ref, returning_to_check=True)))
+    return list(sections.values())
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Results
+# ---------------------------------------------------------------------------------------------------------------
+
+@dataclass
+class DeterminationView:
+    outcome: str
+    outcome_label: str
+    remedy: str
+    relief: str | None
+    reasons: list[str]
+    statute: str
+    form: str | None
+
+
+@dataclass
+class ConvictionResultView:
+    number: int
+    title: str
+    best_outcome: str
+    determinations: list[DeterminationView]
+    notes: list[str]
+
+
+def results(application: Application, language: str) -> list[ConvictionResultView]:
+    """Per conviction: what looks possible first, then what a lawyer must check, then what is not available."""
+    screening = applications.screen_application(application)
+    notes: dict[str, list[str]] = {}
+    for note in screening.automatic_relief:
+        notes.setdefault(note.conviction, []).append(note.note.es if language == "es" else note.note.en)
+    views = []
+    for number, result in enumerate(screening.convictions, start=1):
+        determinations = sorted(result.determinations, key=lambda d: OUTCOME_ORDER[d.outcome])
+        views.append(ConvictionResultView(
+            number=number,
+            title=conviction_title(application, number),
+            best_outcome=determinations[0].outcome if determinations else "not_eligible",
+            determinations=[DeterminationView(
+                outcome=d.outcome, outcome_label=str(OUTCOME_LABELS[d.outcome]),
+                remedy=str(REMEDY_NAMES.get(d.remedy, d.remedy)),
+                relief=str(RELIEF_TEXT[d.relief]) if d.relief in RELIEF_TEXT else None,
+                reasons=[r.es if language == "es" else r.en for r in d.reasons],
+                statute=d.statute, form=d.form) for d in determinations],
+            notes=notes.get(result.id, []),
+        ))
+    return views
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Confirmation
+# ---------------------------------------------------------------------------------------------------------------
+
+def confirmation(application: Application) -> dict[str, Any]:
+    """The offices the application went to, for "what happens next"."""
+    from app.models.referrals import Referral
+
+    referrals = db.session.scalars(select(Referral).where(Referral.application_id == application.id)
+                                   .order_by(Referral.id)).all()
+    offices = [{"name": r.office.name, "phone": r.office.phone, "website": r.office.website, "county": r.county.name}
+               for r in referrals]
+    return {"offices": offices, "routed": application.routing_status == "routed"}
+
+
+def packet_available(application: Application) -> bool:
+    """A petition can be downloaded when the stored screening calls for something to file."""
+    screening = application.screening or {}
+    return any(d["outcome"] != "not_eligible" for c in screening.get("convictions", []) for d in c["determinations"])

@@ -1,0 +1,49 @@
+"""A stored application's packet: the bridge between the questionnaire's records and the pure packet service.
+
+The resident downloads the whole packet; a partner office downloads the sets of its own county, with its attorney in
+the caption. The screening is re-run with today's date, since the papers are filed now and every time-based rule
+(years since judgment, deadlines) must be judged as of filing.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Collection
+
+from app.applications import applicant_details, conviction_facts, person_facts, petition_choices
+from app.eligibility import screen
+from app.models import Application, PartnerOffice
+from app.packets.parties import Applicant, Attorney, OfficeContact, PacketChoices
+from app.packets.service import build_packet
+
+
+def office_contact(office: PartnerOffice) -> OfficeContact:
+    return OfficeContact(name=office.name, phone=office.phone, website=office.website, email=None)
+
+
+def packet_for_application(
+    application: Application,
+    *,
+    attorney: Attorney | None = None,
+    counties: Collection[str] | None = None,
+    offices_by_county: dict[str, PartnerOffice] | None = None,
+    today: dt.date | None = None,
+) -> bytes:
+    """The filled forms for `application`, limited to the convictions of `counties` when given.
+
+    Raises app.packets.NothingToFile when none of those convictions calls for a petition.
+    """
+    facts = conviction_facts(application)
+    if counties is not None:
+        wanted = {name.lower() for name in counties}
+        facts = [f for f in facts if (f.county or "").lower() in wanted]
+    screening = screen(person_facts(application), conviction_facts(application), today or dt.date.today())
+    return build_packet(
+        Applicant(**applicant_details(application)),
+        facts,
+        screening,
+        language=application.language,
+        attorney=attorney,
+        choices=PacketChoices(**petition_choices(application)),
+        offices_by_county={county: office_contact(o) for county, o in (offices_by_county or {}).items()},
+        today=today or dt.date.today(),
+    )
