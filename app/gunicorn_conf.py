@@ -1,3 +1,28 @@
-"""gunicorn settings used by `make run` (production deployments pass their own)."""
+"""gunicorn settings used by `make run`; production can use them too (`--config python:app.gunicorn_conf`)."""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from gunicorn.glogging import Logger
+
 timeout = 60
 graceful_timeout = 20
+
+# A resume link carries the secret that opens a person's application: it must not sit in access logs.
+SECRET_PATHS = re.compile(r"(/resume/)[^/?\s\"]+")
+
+
+class RedactingLogger(Logger):
+    """gunicorn's logger, with secret path segments replaced by "[redacted]" in every access-log field."""
+
+    def atoms(self, resp: Any, req: Any, environ: Any, request_time: Any) -> dict[str, Any]:
+        atoms = super().atoms(resp, req, environ, request_time)
+        return {key: redact(value) if isinstance(value, str) else value for key, value in atoms.items()}
+
+
+def redact(text: str) -> str:
+    return SECRET_PATHS.sub(r"\1[redacted]", text)
+
+
+logger_class = RedactingLogger

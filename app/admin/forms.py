@@ -7,7 +7,7 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, IntegerField, RadioField, SelectField, SelectMultipleField, StringField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import URL, DataRequired, Email, Length, NumberRange, Optional
+from wtforms.validators import URL, DataRequired, Email, Length, NumberRange, Optional, Regexp
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from app.auth.accounts import SCOPE_BY_ROLE
@@ -54,6 +54,8 @@ class InviteForm(FlaskForm):
                       validators=[DataRequired(_l("Select a role"))])
     office_id = SelectField(_l("Office (partner attorneys and clinic volunteers)"), coerce=int)
     county_id = SelectField(_l("County (district attorneys)"), coerce=int)
+    bar_number = StringField(_l("State Bar number (attorneys, optional)"),
+                             validators=[Optional(), Regexp(r"^\d{1,8}$", message=_l("Enter the State Bar number in digits"))])
 
     def validate(self, extra_validators: Any = None) -> bool:
         """Attorneys and volunteers belong to an office, district attorneys to a county: that is what scopes their

@@ -104,7 +104,8 @@ def invite_user() -> ResponseReturnValue:
             user, _link = accounts.invite(
                 current_user, form.email.data, form.name.data, form.role.data,
                 office=db.session.get(PartnerOffice, form.office_id.data) if scope == "office" else None,
-                county=db.session.get(County, form.county_id.data) if scope == "county" else None)
+                county=db.session.get(County, form.county_id.data) if scope == "county" else None,
+                bar_number=form.bar_number.data if form.role.data == "attorney" else None)
         except accounts.EmailAlreadyUsed:
             form.email.errors.append(_("There is already an account with this email address"))
         else:

@@ -28,7 +28,7 @@ class MissingScope(ValueError):
 
 
 def invite(by: User | None, email: str, name: str, role: str, office: PartnerOffice | None = None,
-           county: County | None = None) -> tuple[User, str]:
+           county: County | None = None, bar_number: str | None = None) -> tuple[User, str]:
     """Create the account without a password and e-mail a link to choose one; returns the account and the link
     (the command line prints it). `by` is None from the command line."""
     scope = SCOPE_BY_ROLE.get(role)
@@ -37,7 +37,7 @@ def invite(by: User | None, email: str, name: str, role: str, office: PartnerOff
     if find_user_by_email(email) is not None:
         raise EmailAlreadyUsed(email)
     user = User(email=email.strip().lower(), name=name.strip(), role=role, office=office, county=county,
-                password_hash=None, active=True, session_version=0, failed_logins=0, recovery_codes=[])
+                bar_number=(bar_number or "").strip() or None, password_hash=None, active=True, session_version=0, failed_logins=0, recovery_codes=[])
     db.session.add(user)
     db.session.flush()
     link = _send_link(user, tokens.INVITATION, "staff_invitation", "auth.accept_invitation")

@@ -79,6 +79,8 @@ class User(db.Model):
     role: Mapped[str] = mapped_column(String(20))
     office_id: Mapped[int | None] = mapped_column(ForeignKey("partner_office.id"), index=True)
     county_id: Mapped[int | None] = mapped_column(ForeignKey("county.id"))
+    # Printed in the attorney caption of the petitions an attorney downloads.
+    bar_number: Mapped[str | None] = mapped_column(String(20))
     password_hash: Mapped[str | None] = mapped_column(String(255))
     totp_secret: Mapped[str | None] = mapped_column(String(64))
     totp_confirmed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)

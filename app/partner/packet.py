@@ -8,12 +8,13 @@ from app.partner.memo import convictions_by_screening_id
 
 
 def attorney_caption(user: User, referral: Referral) -> Attorney:
-    """The caption box from what we know: the user's name and e-mail, the office's name and phone.
+    """The caption box from what we know: the user's name, bar number and e-mail, the office's name and phone.
 
-    Staff accounts hold no bar number, so that line is left for the attorney to write in.
+    An account without a bar number leaves that line for the attorney to write in.
     """
     office = referral.office
-    return Attorney(name=user.name, bar_number="", firm=office.name, phone=office.phone, email=user.email)
+    return Attorney(name=user.name, bar_number=user.bar_number or "", firm=office.name, phone=office.phone,
+                    email=user.email)
 
 
 def packet_expected(referral: Referral) -> bool:

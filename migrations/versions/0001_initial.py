@@ -2,7 +2,7 @@
 
 Revision ID: 0001_initial
 Revises: 
-Create Date: 2026-11-29 14:53:25.222854
+Create Date: 2026-11-29 15:33:06.030932
 
 """
 from alembic import op
@@ -57,6 +57,25 @@ def upgrade():
     sa.UniqueConstraint('name', name=op.f('uq_county_name')),
     sa.UniqueConstraint('slug', name=op.f('uq_county_slug'))
     )
+    op.create_table('outbox_message',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('to_address', sa.String(length=254), nullable=False),
+    sa.Column('template', sa.String(length=60), nullable=False),
+    sa.Column('language', sa.String(length=5), nullable=False),
+    sa.Column('context', sa.JSON(), nullable=False),
+    sa.Column('dedupe_key', sa.String(length=120), nullable=True),
+    sa.Column('status', sa.String(length=10), nullable=False),
+    sa.Column('attempts', sa.Integer(), nullable=False),
+    sa.Column('next_attempt_at', sa.DateTime(), nullable=False),
+    sa.Column('last_error', sa.String(length=120), nullable=True),
+    sa.Column('created_at', sa.DateTime(), nullable=False),
+    sa.Column('sent_at', sa.DateTime(), nullable=True),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_outbox_message')),
+    sa.UniqueConstraint('dedupe_key', name=op.f('uq_outbox_message_dedupe_key'))
+    )
+    with op.batch_alter_table('outbox_message', schema=None) as batch_op:
+        batch_op.create_index('ix_outbox_message_due', ['status', 'next_attempt_at'], unique=False)
+
     op.create_table('conviction',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('application_id', sa.Integer(), nullable=False),
@@ -100,6 +119,26 @@ def upgrade():
     with op.batch_alter_table('partner_office', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_partner_office_county_id'), ['county_id'], unique=False)
 
+    op.create_table('referral',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('application_id', sa.Integer(), nullable=False),
+    sa.Column('county_id', sa.Integer(), nullable=False),
+    sa.Column('office_id', sa.Integer(), nullable=False),
+    sa.Column('status', sa.String(length=20), nullable=False),
+    sa.Column('created_at', sa.DateTime(), nullable=False),
+    sa.Column('opened_at', sa.DateTime(), nullable=True),
+    sa.Column('last_activity_at', sa.DateTime(), nullable=False),
+    sa.ForeignKeyConstraint(['application_id'], ['application.id'], name=op.f('fk_referral_application_id_application'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['county_id'], ['county.id'], name=op.f('fk_referral_county_id_county')),
+    sa.ForeignKeyConstraint(['office_id'], ['partner_office.id'], name=op.f('fk_referral_office_id_partner_office')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_referral')),
+    sa.UniqueConstraint('application_id', 'county_id', name='uq_referral_application_county')
+    )
+    with op.batch_alter_table('referral', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_referral_application_id'), ['application_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_referral_office_id'), ['office_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_referral_status'), ['status'], unique=False)
+
     op.create_table('user',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('email', sa.String(length=254), nullable=False),
@@ -107,9 +146,11 @@ def upgrade():
     sa.Column('role', sa.String(length=20), nullable=False),
     sa.Column('office_id', sa.Integer(), nullable=True),
     sa.Column('county_id', sa.Integer(), nullable=True),
+    sa.Column('bar_number', sa.String(length=20), nullable=True),
     sa.Column('password_hash', sa.String(length=255), nullable=True),
     sa.Column('totp_secret', sa.String(length=64), nullable=True),
     sa.Column('totp_confirmed_at', sa.DateTime(), nullable=True),
+    sa.Column('totp_last_step', sa.Integer(), nullable=True),
     sa.Column('recovery_codes', sa.JSON(), nullable=False),
     sa.Column('failed_logins', sa.Integer(), nullable=False),
     sa.Column('locked_until', sa.DateTime(), nullable=True),
@@ -142,11 +183,72 @@ def upgrade():
         batch_op.create_index(batch_op.f('ix_audit_event_created_at'), ['created_at'], unique=False)
         batch_op.create_index(batch_op.f('ix_audit_event_user_id'), ['user_id'], unique=False)
 
+    op.create_table('bulk_job',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('token', sa.String(length=32), nullable=False),
+    sa.Column('user_id', sa.Integer(), nullable=False),
+    sa.Column('county_id', sa.Integer(), nullable=False),
+    sa.Column('status', sa.String(length=10), nullable=False),
+    sa.Column('progress', sa.Integer(), nullable=False),
+    sa.Column('as_of', sa.Date(), nullable=False),
+    sa.Column('options', sa.JSON(), nullable=False),
+    sa.Column('upload_name', sa.String(length=120), nullable=False),
+    sa.Column('upload_bytes', sa.Integer(), nullable=False),
+    sa.Column('summary', sa.JSON(), nullable=True),
+    sa.Column('error', sa.String(length=300), nullable=True),
+    sa.Column('created_at', sa.DateTime(), nullable=False),
+    sa.Column('started_at', sa.DateTime(), nullable=True),
+    sa.Column('heartbeat_at', sa.DateTime(), nullable=True),
+    sa.Column('finished_at', sa.DateTime(), nullable=True),
+    sa.Column('delete_after', sa.DateTime(), nullable=False),
+    sa.ForeignKeyConstraint(['county_id'], ['county.id'], name=op.f('fk_bulk_job_county_id_county')),
+    sa.ForeignKeyConstraint(['user_id'], ['user.id'], name=op.f('fk_bulk_job_user_id_user')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_bulk_job')),
+    sa.UniqueConstraint('token', name=op.f('uq_bulk_job_token'))
+    )
+    with op.batch_alter_table('bulk_job', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_bulk_job_county_id'), ['county_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_bulk_job_delete_after'), ['delete_after'], unique=False)
+        batch_op.create_index(batch_op.f('ix_bulk_job_status'), ['status'], unique=False)
+        batch_op.create_index(batch_op.f('ix_bulk_job_user_id'), ['user_id'], unique=False)
+
+    op.create_table('referral_event',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('referral_id', sa.Integer(), nullable=False),
+    sa.Column('created_at', sa.DateTime(), nullable=False),
+    sa.Column('user_id', sa.Integer(), nullable=True),
+    sa.Column('kind', sa.String(length=20), nullable=False),
+    sa.Column('from_status', sa.String(length=20), nullable=True),
+    sa.Column('to_status', sa.String(length=20), nullable=True),
+    sa.Column('from_office_id', sa.Integer(), nullable=True),
+    sa.Column('to_office_id', sa.Integer(), nullable=True),
+    sa.Column('note', sa.Text(), nullable=True),
+    sa.Column('resident_notified', sa.Boolean(), nullable=False),
+    sa.ForeignKeyConstraint(['from_office_id'], ['partner_office.id'], name=op.f('fk_referral_event_from_office_id_partner_office')),
+    sa.ForeignKeyConstraint(['referral_id'], ['referral.id'], name=op.f('fk_referral_event_referral_id_referral'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['to_office_id'], ['partner_office.id'], name=op.f('fk_referral_event_to_office_id_partner_office')),
+    sa.ForeignKeyConstraint(['user_id'], ['user.id'], name=op.f('fk_referral_event_user_id_user')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_referral_event'))
+    )
+    with op.batch_alter_table('referral_event', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_referral_event_referral_id'), ['referral_id'], unique=False)
+
     # ### end Alembic commands ###
 
 
 def downgrade():
     # ### commands auto generated by Alembic - please adjust! ###
+    with op.batch_alter_table('referral_event', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_referral_event_referral_id'))
+
+    op.drop_table('referral_event')
+    with op.batch_alter_table('bulk_job', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_bulk_job_user_id'))
+        batch_op.drop_index(batch_op.f('ix_bulk_job_status'))
+        batch_op.drop_index(batch_op.f('ix_bulk_job_delete_after'))
+        batch_op.drop_index(batch_op.f('ix_bulk_job_county_id'))
+
+    op.drop_table('bulk_job')
     with op.batch_alter_table('audit_event', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_audit_event_user_id'))
         batch_op.drop_index(batch_op.f('ix_audit_event_created_at'))
@@ -156,6 +258,12 @@ def downgrade():
         batch_op.drop_index(batch_op.f('ix_user_office_id'))
 
     op.drop_table('user')
+    with op.batch_alter_table('referral', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_referral_status'))
+        batch_op.drop_index(batch_op.f('ix_referral_office_id'))
+        batch_op.drop_index(batch_op.f('ix_referral_application_id'))
+
+    op.drop_table('referral')
     with op.batch_alter_table('partner_office', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_partner_office_county_id'))
 
@@ -164,6 +272,10 @@ def downgrade():
         batch_op.drop_index(batch_op.f('ix_conviction_application_id'))
 
     op.drop_table('conviction')
+    with op.batch_alter_table('outbox_message', schema=None) as batch_op:
+        batch_op.drop_index('ix_outbox_message_due')
+
+    op.drop_table('outbox_message')
     op.drop_table('county')
     with op.batch_alter_table('application', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_application_status'))

@@ -69,6 +69,21 @@ def test_admin_invites_an_attorney_of_an_office(client_request, admin, db_sessio
     assert audited(db_session, "user_invited") == [(admin.id, "user", str(invited.id))]
 
 
+def test_an_attorneys_bar_number_is_kept_for_the_petition_caption(client_request, admin, db_session):
+    sf = office(db_session, "sf-public-defender")
+    client_request.post("/admin/users/invite", {"name": "Ana Ruiz", "email": "ana@example.org", "role": "attorney",
+                                                "office_id": sf.id, "county_id": 0, "bar_number": "287654"})
+    assert db_session.scalars(select(User.bar_number).where(User.email == "ana@example.org")).one() == "287654"
+
+
+def test_a_bar_number_must_be_digits(client_request, admin, db_session):
+    sf = office(db_session, "sf-public-defender")
+    page = client_request.post("/admin/users/invite", {"name": "Ana Ruiz", "email": "ana@example.org",
+                                                       "role": "attorney", "office_id": sf.id, "county_id": 0,
+                                                       "bar_number": "CA-12"}, expected_status=200)
+    assert "Enter the State Bar number in digits" in page.find(class_="error-summary").get_text()
+
+
 def test_invitation_for_an_attorney_needs_an_office(client_request, admin, db_session):
     page = client_request.post("/admin/users/invite", {"name": "Ana Ruiz", "email": "ana@example.org",
                                                        "role": "attorney", "office_id": 0, "county_id": 0},

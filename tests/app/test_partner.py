@@ -27,7 +27,7 @@ def referral_of_office(db_session, application, slug):
 
 @pytest.fixture
 def attorney(make_user, login_as):
-    user = make_user("attorney", "sf-public-defender")
+    user = make_user("attorney", "sf-public-defender", bar_number="234567")
     login_as(user)
     return user
 
@@ -160,6 +160,7 @@ def test_the_packet_carries_the_attorney_and_office_in_its_caption(client, attor
         f'attachment; filename="packet-{referral.application.reference}.pdf"')
     text = pdf_text(response.data)
     assert attorney.name in text and "San Francisco Public Defender (Clean Slate)" in text
+    assert "234567" in text
     audit = db_session.scalars(select(AuditEvent).where(AuditEvent.action == "referral.packet")).one()
     assert audit.object_id == str(referral.id)
 
