@@ -86,6 +86,12 @@ def load_config(instance_path: Path, overrides: dict[str, Any] | None = None) ->
         "RATELIMIT_STORAGE_URI": os.environ.get("RATELIMIT_STORAGE_URI", "memory://"),
         "RATELIMIT_ENABLED": _flag("RATELIMIT_ENABLED", True),
         "RATELIMIT_HEADERS_ENABLED": True,
+        "API_RATE_LIMIT": os.environ.get("API_RATE_LIMIT", "60/minute"),
+        "API_PACKET_RATE_LIMIT": os.environ.get("API_PACKET_RATE_LIMIT", "10/minute"),
+        "RESUME_RATE_LIMIT": os.environ.get("RESUME_RATE_LIMIT", "10/hour"),
+        # Mail worker and office digest
+        "OUTBOX_POLL_SECONDS": _int("OUTBOX_POLL_SECONDS", 5),
+        "REFERRAL_STALE_DAYS": _int("REFERRAL_STALE_DAYS", 14),
         # Languages
         "LANGUAGES": ("en", "es"),
         "BABEL_DEFAULT_LOCALE": "en",
@@ -95,6 +101,7 @@ def load_config(instance_path: Path, overrides: dict[str, Any] | None = None) ->
         ),
         # Data retention
         "DRAFT_RETENTION_DAYS": _int("DRAFT_RETENTION_DAYS", 30),
+        "SUBMITTED_RETENTION_DAYS": _int("SUBMITTED_RETENTION_DAYS", 365),
         "MAX_CONTENT_LENGTH": _int("MAX_UPLOAD_MB", 512) * 1024 * 1024,
         # DA bulk tool (issue 7): upload limit for the DOJ file, and days before uploads and outputs are deleted.
         "BULK_MAX_UPLOAD_MB": _int("BULK_MAX_UPLOAD_MB", 500),

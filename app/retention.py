@@ -1,18 +1,22 @@
-"""Unfinished applications are personal data nobody asked us to keep: drafts untouched for DRAFT_RETENTION_DAYS go.
+"""Personal data is kept only as long as someone needs it. Run `flask retention purge` daily.
 
-Every saved page moves a draft's `purge_after` forward (app.applications), so "untouched" means no answer saved since.
-Submitted applications are the partner office's records and are not purged here. Run `flask retention purge` daily.
+- Drafts untouched for DRAFT_RETENTION_DAYS go (every saved page moves a draft's `purge_after` forward in
+  app.applications, so "untouched" means no answer saved since).
+- Submitted applications are the partner office's working records while any referral is open. Once every referral
+  is finished (granted, denied, closed) and nothing has happened for SUBMITTED_RETENTION_DAYS, or an application that
+  reached no office was submitted that long ago, it goes with its convictions, referrals and their history.
+The audit log keeps only identifiers, so it stays.
 """
 from __future__ import annotations
 
 import datetime as dt
 
-import click
+from flask import current_app
 from sqlalchemy import select
 
 from app.extensions import db
-from app.intake import bp
 from app.models import Application, utcnow
+from app.models.referrals import FINISHED_STATUSES, Referral
 
 
 def purge_stale_drafts(now: dt.datetime | None = None) -> int:
@@ -27,7 +31,25 @@ def purge_stale_drafts(now: dt.datetime | None = None) -> int:
     return len(stale)
 
 
-@bp.cli.command("purge")
-def purge_command() -> None:
-    """Delete unfinished applications not changed for DRAFT_RETENTION_DAYS days."""
-    click.echo(f"purged drafts: {purge_stale_drafts()}")
+def finished_submissions(now: dt.datetime) -> list[Application]:
+    """Submitted applications whose office work is over and older than the retention period."""
+    cutoff = now - dt.timedelta(days=current_app.config["SUBMITTED_RETENTION_DAYS"])
+    submitted = db.session.scalars(
+        select(Application).where(Application.status == "submitted", Application.submitted_at < cutoff)
+    ).all()
+    finished = []
+    for application in submitted:
+        referrals = db.session.scalars(select(Referral).where(Referral.application_id == application.id)).all()
+        if all(r.status in FINISHED_STATUSES and r.last_activity_at < cutoff for r in referrals):
+            finished.append(application)
+    return finished
+
+
+def purge_finished_submissions(now: dt.datetime | None = None) -> int:
+    """Delete finished submissions past SUBMITTED_RETENTION_DAYS; returns how many."""
+    from app.applications import delete_application
+
+    finished = finished_submissions(now or utcnow())
+    for application in finished:
+        delete_application(application)
+    return len(finished)

@@ -182,3 +182,14 @@ def test_behind_a_trusted_proxy_the_client_address_is_the_forwarded_one(make_app
     app.add_url_rule("/whoami", "whoami", lambda: request.remote_addr)
     response = app.test_client().get("/whoami", headers={"X-Forwarded-For": "203.0.113.9"})
     assert response.get_data(as_text=True) == "203.0.113.9"
+
+
+def test_foreign_keys_are_enforced_on_every_backend(db_session):
+    from sqlalchemy.exc import IntegrityError
+
+    from app.models import Conviction
+
+    db_session.add(Conviction(application_id=999_999, offense_text="HS 11357"))
+    with pytest.raises(IntegrityError):
+        db_session.commit()
+    db_session.rollback()

@@ -243,7 +243,7 @@ def test_the_retention_period_is_configurable(make_app):
 
 def test_flask_retention_purge_reports_how_many_drafts_went(app):
     result = app.test_cli_runner().invoke(args=["retention", "purge"])
-    assert result.exit_code == 0 and "purged drafts: 0" in result.output
+    assert result.exit_code == 0 and "drafts deleted: 0" in result.output
 
 
 def test_two_simultaneous_submissions_of_one_application_submit_it_once(app, db_session):
