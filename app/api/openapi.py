@@ -8,8 +8,10 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
+from app.api.packet import APPLICANT_FIELDS, ATTORNEY_FIELDS, CHOICE_FLAGS, LANGUAGES, MAX_FIELD_LENGTH
 from app.api.schema import CONVICTION_FLAGS, MAX_CONVICTIONS, PERSON_FLAGS
 from app.eligibility import BASES, ENGINE_VERSION, LEVELS, OUTCOMES, RELIEFS, REMEDIES, SENTENCES
+from app.packets import MAX_STATEMENT_CHARS
 
 _NULLABLE_BOOL: dict[str, Any] = {"type": ["boolean", "null"]}
 _NULLABLE_DATE: dict[str, Any] = {"type": ["string", "null"], "format": "date"}
@@ -49,6 +51,28 @@ _ERRORS = {
 
 def _error_response(description: str) -> dict[str, Any]:
     return {"description": description, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Errors"}}}}
+
+
+def _json_request(schema: str) -> dict[str, Any]:
+    return {"required": True, "content": {"application/json": {"schema": {"$ref": f"#/components/schemas/{schema}"}}}}
+
+
+# Both POST endpoints read the same body under the same limits.
+_TOO_LARGE = _error_response("Over 1 MB or over 200 convictions")
+_TOO_MANY_REQUESTS = _error_response("Too many requests from this client")
+
+
+def _party(required: tuple[str, ...], optional: tuple[str, ...], description: str) -> dict[str, Any]:
+    """An applicant or attorney: short strings; an optional one may be null or empty, meaning not given."""
+    return {
+        "type": "object",
+        "description": description,
+        "required": list(required),
+        "properties": {
+            **{key: {**_text(MAX_FIELD_LENGTH), "minLength": 1} for key in required},
+            **{key: {"type": ["string", "null"], "maxLength": MAX_FIELD_LENGTH} for key in optional},
+        },
+    }
 
 
 @lru_cache(maxsize=1)
@@ -141,27 +165,74 @@ def openapi_document() -> dict[str, Any]:
                             "items": {"$ref": "#/components/schemas/Conviction"}},
         },
     }
+    packet_request = {
+        "allOf": [
+            {"$ref": "#/components/schemas/ScreenRequest"},
+            {
+                "type": "object",
+                "required": ["applicant"],
+                "properties": {
+                    "applicant": {"$ref": "#/components/schemas/Applicant"},
+                    "attorney": {"oneOf": [{"$ref": "#/components/schemas/Attorney"}, {"type": "null"}],
+                                 "description": "Without one, the applicant files as a party without an attorney."},
+                    "choices": {"oneOf": [{"$ref": "#/components/schemas/PacketChoices"}, {"type": "null"}]},
+                    "language": {**_nullable_enum(LANGUAGES), "description": "Of the cover sheet; defaults to en."},
+                },
+            },
+        ]
+    }
+    packet_choices = {
+        "type": "object",
+        "description": "Choices the person made; the forms never assume them.",
+        "properties": {
+            **{flag: {"type": "boolean", "default": False} for flag in CHOICE_FLAGS},
+            "personal_statement": {"type": ["string", "null"], "maxLength": MAX_STATEMENT_CHARS},
+            "good_cause_statement": {"type": ["string", "null"], "maxLength": MAX_STATEMENT_CHARS},
+        },
+    }
     return {
         "openapi": "3.1.0",
         "info": {
             "title": "California record clearance screening API",
             "version": ENGINE_VERSION,
             "description": "Says, per conviction, what California law offers (Prop 64, Prop 47, PC 1203.4 and "
-            "related dismissals, PC 17(b)/17(d)(2) reductions), why, and which facts are missing. "
+            "related dismissals, PC 17(b)/17(d)(2) reductions), why, and which facts are missing; fills the court "
+            "forms the screening calls for as a PDF packet. "
             "Bodies up to 1 MB and 200 convictions; rate-limited per client.",
         },
         "paths": {
             "/api/v1/screen": {
                 "post": {
                     "summary": "Screen a person's convictions",
-                    "requestBody": {"required": True,
-                                    "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ScreenRequest"}}}},
+                    "requestBody": _json_request("ScreenRequest"),
                     "responses": {
                         "200": {"description": "The screening",
                                 "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Screening"}}}},
                         "400": _error_response("Not JSON, a missing convictions list, a wrong type or an impossible date"),
-                        "413": _error_response("Over 1 MB or over 200 convictions"),
-                        "429": _error_response("Too many requests from this client"),
+                        "413": _TOO_LARGE,
+                        "429": _TOO_MANY_REQUESTS,
+                    },
+                }
+            },
+            "/api/v1/packet": {
+                "post": {
+                    "summary": "Fill the court forms a person's screening calls for",
+                    "description": "The screening body plus the applicant. The PDF holds the filled forms (one set per "
+                    "court case) with the instructions sheet in front.",
+                    "requestBody": _json_request("PacketRequest"),
+                    "responses": {
+                        "200": {
+                            "description": "The petition packet, as a download",
+                            "headers": {"Content-Disposition": {
+                                "schema": {"type": "string"}, "example": 'attachment; filename="petition-packet.pdf"'}},
+                            "content": {"application/pdf": {"schema": {"type": "string", "format": "binary"}}},
+                        },
+                        "400": _error_response("What /api/v1/screen refuses, a missing applicant, or a wrong "
+                                               "applicant, attorney, choices or language field; all named at once"),
+                        "413": _TOO_LARGE,
+                        "422": _error_response("The screening calls for no petition, so there is nothing to file"),
+                        "429": _TOO_MANY_REQUESTS,
+                        "503": _error_response("The packet took too long to render; try again with fewer convictions"),
                     },
                 }
             },
@@ -172,6 +243,10 @@ def openapi_document() -> dict[str, Any]:
         "components": {
             "schemas": {
                 "ScreenRequest": request_body,
+                "PacketRequest": packet_request,
+                "Applicant": _party(("name",), APPLICANT_FIELDS, "The petitioner (the defendant in the case)."),
+                "Attorney": _party(("name", "bar_number"), ATTORNEY_FIELDS, "Fills the attorney caption."),
+                "PacketChoices": packet_choices,
                 "Person": person,
                 "Conviction": conviction,
                 "Screening": screening,

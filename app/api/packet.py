@@ -13,7 +13,7 @@ from typing import Any
 from flask import Response, current_app, jsonify, request
 
 from app.api import bp
-from app.api.schema import MAX_BODY_BYTES, FieldError, TooLarge, parse_json_body, read_screen_request
+from app.api.schema import FieldError, TooLarge, UnreadableBody, read_json_body, read_screen_request
 from app.eligibility import screen
 from app.extensions import limiter
 from app.packets import (
@@ -108,13 +108,10 @@ def _rate_limit() -> str:
 @bp.post("/packet")
 @limiter.limit(_rate_limit)
 def packet() -> Response | tuple[Response, int]:
-    raw = request.stream.read(MAX_BODY_BYTES + 1)
-    if len(raw) > MAX_BODY_BYTES:
-        return _errors(413, [FieldError(None, f"the body must be at most {MAX_BODY_BYTES} bytes")])
     try:
-        body = parse_json_body(raw)
-    except ValueError:
-        return _errors(400, [FieldError(None, "the body must be UTF-8 JSON")])
+        body = read_json_body(request.stream, request.content_length)
+    except UnreadableBody as unreadable:
+        return _errors(unreadable.status, [FieldError(None, str(unreadable))])
     try:
         parsed, problems = read_screen_request(body, server_today=date.today())
     except TooLarge as too_large:

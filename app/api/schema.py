@@ -12,11 +12,12 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from app.eligibility import LEVELS, SENTENCES, ConvictionFacts, Person
 
 MAX_BODY_BYTES = 1024 * 1024
+BODY_TOO_LARGE = f"the body must be at most {MAX_BODY_BYTES} bytes"
 MAX_CONVICTIONS = 200
 MAX_ID_LENGTH = 100
 MAX_OFFENSE_LENGTH = 500
@@ -49,6 +50,14 @@ CONVICTION_FLAGS: tuple[str, ...] = (
 
 class TooLarge(Exception):
     """The request is over the API's limits (answered with 413)."""
+
+
+class UnreadableBody(Exception):
+    """A body the API cannot read: over MAX_BODY_BYTES (`status` 413) or not UTF-8 JSON (400)."""
+
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status = status
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,9 +134,18 @@ class _Reader:
         return value
 
 
-def parse_json_body(raw: bytes) -> Any:
-    """Decode a request body; raises ValueError for anything that is not UTF-8 JSON."""
-    return json.loads(raw.decode("utf-8"))
+def read_json_body(stream: IO[bytes], declared_length: int | None) -> Any:
+    """The decoded request body, for every endpoint that takes JSON. Raises UnreadableBody; never reads more than
+    MAX_BODY_BYTES + 1 bytes, and nothing at all when the declared length is already too large."""
+    if declared_length is not None and declared_length > MAX_BODY_BYTES:
+        raise UnreadableBody(413, BODY_TOO_LARGE)
+    raw = stream.read(MAX_BODY_BYTES + 1)
+    if len(raw) > MAX_BODY_BYTES:
+        raise UnreadableBody(413, BODY_TOO_LARGE)
+    try:
+        return json.loads(raw.decode("utf-8"))
+    except ValueError:
+        raise UnreadableBody(400, "the body must be UTF-8 JSON") from None
 
 
 def read_screen_request(body: Any, server_today: date) -> tuple[ScreenRequest | None, list[FieldError]]:

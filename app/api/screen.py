@@ -9,7 +9,7 @@ from werkzeug.exceptions import HTTPException
 
 from app.api import bp
 from app.api.openapi import openapi_document
-from app.api.schema import MAX_BODY_BYTES, TooLarge, parse_json_body, read_screen_request
+from app.api.schema import TooLarge, UnreadableBody, read_json_body, read_screen_request
 from app.eligibility import screen
 from app.extensions import limiter
 
@@ -27,15 +27,10 @@ def _errors(status: int, message: str, field: str | None = None) -> tuple[Respon
 @bp.post("/screen")
 @limiter.limit(_rate_limit)
 def screen_convictions() -> tuple[Response, int]:
-    if request.content_length is not None and request.content_length > MAX_BODY_BYTES:
-        return _errors(413, f"the body must be at most {MAX_BODY_BYTES} bytes")
-    raw = request.stream.read(MAX_BODY_BYTES + 1)
-    if len(raw) > MAX_BODY_BYTES:
-        return _errors(413, f"the body must be at most {MAX_BODY_BYTES} bytes")
     try:
-        body = parse_json_body(raw)
-    except ValueError:
-        return _errors(400, "the body must be UTF-8 JSON")
+        body = read_json_body(request.stream, request.content_length)
+    except UnreadableBody as unreadable:
+        return _errors(unreadable.status, str(unreadable))
     try:
         parsed, problems = read_screen_request(body, server_today=date.today())
     except TooLarge as too_large:

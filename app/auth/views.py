@@ -1,6 +1,7 @@
 """Log-in pages. Each view parses its form, calls one service function and renders or redirects."""
 from __future__ import annotations
 
+import datetime as dt
 import time
 
 from flask import current_app, flash, redirect, render_template, request, url_for
@@ -74,8 +75,7 @@ def check_second_factor() -> ResponseReturnValue:
         now = utcnow()
         method = service.check_second_factor(current_user, form.code.data, now)
         if method is not None:
-            sessions.mark_second_factor_passed()
-            service.complete_login(current_user, now)
+            _pass_second_factor(now, completes_login=True)
             if method == "recovery_code":
                 flash(_("You used a recovery code. You have %(count)d left.",
                         count=len(current_user.recovery_codes)), "success")
@@ -102,9 +102,7 @@ def enrol() -> ResponseReturnValue:
         now = utcnow()
         codes = service.confirm_enrolment(current_user, form.code.data, now)
         if codes is not None:
-            sessions.mark_second_factor_passed()
-            if completes_login:
-                service.complete_login(current_user, now)
+            _pass_second_factor(now, completes_login=completes_login)
             return render_template("auth/recovery_codes.html", codes=codes, continue_to=_next_step())
         form.code.errors.append(_("The code is not right. Enter the code your app shows now."))
     qr_code = second_factor.qr_code_svg(second_factor.provisioning_uri(current_user),
@@ -161,6 +159,16 @@ def _choose_password(token: str, purpose: str) -> ResponseReturnValue:
         flash(_("Your password is set. Log in with it now."), "success")
         return redirect(url_for("auth.login"))
     return render_template("auth/choose_password.html", form=form, purpose=purpose, user=user)
+
+
+def _pass_second_factor(now: dt.datetime, *, completes_login: bool) -> None:
+    """A right code, checked or just enrolled: one place, so both rotate the session and record the log-in alike.
+
+    Enrolling from the account page (not to finish a log-in) passes the second factor but records no new log-in.
+    """
+    sessions.mark_second_factor_passed()
+    if completes_login:
+        service.complete_login(current_user, now)
 
 
 def _next_step() -> str:

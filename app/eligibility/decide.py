@@ -48,6 +48,29 @@ def decide(
     return Determination(remedy, "eligible", relief, statute, form, reasons, (), basis)
 
 
+def petition_or_application(
+    completed: bool | None,
+    missing: list[str],
+    *,
+    petition_statute: str,
+    resentence_reason: Reason,
+    application_statute: str,
+    application_relief: str | None,
+    application_reason: Reason,
+) -> tuple[str | None, str, str | None, Reason]:
+    """(relief, statute, basis, reason) on the Props' two paths, by whether the sentence is ``completed``: still
+    serving, petition to be resentenced (PC 1170.18(a), HS 11361.8(a)); finished, apply for the new level
+    (1170.18(f), 11361.8(e)).
+
+    An unknown end of sentence is noted in ``missing`` and answered on the application path, without a basis.
+    """
+    if completed is None:
+        missing.append("sentence_completed")
+    if completed is False:
+        return "resentence", petition_statute, "petition", resentence_reason
+    return application_relief, application_statute, ("application" if completed else None), application_reason
+
+
 def note_missing(missing: list[str], name: str) -> None:
     if name not in missing:
         missing.append(name)

@@ -12,6 +12,7 @@ from typing import Any
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, Form, RadioField, SelectField, SelectMultipleField, StringField, TextAreaField
+from wtforms.fields.choices import SelectChoice
 from wtforms.fields.form import FormField
 from wtforms.validators import InputRequired, Length, Optional, StopValidation, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
@@ -142,12 +143,10 @@ class QuestionForm(FlaskForm):
         return {name: field.data for name, field in self._fields.items() if name != "csrf_token"}
 
 
-YES_NO_UNKNOWN = [("yes", _l("Yes")), ("no", _l("No")), ("unknown", _l("I don't know"))]
-
-
 def yes_no_form(required_message: Any, unknown_label: Any = None) -> type[QuestionForm]:
     """A one-question yes / no / I don't know page; the page list gives each its own question text."""
-    choices = YES_NO_UNKNOWN[:2] + [("unknown", unknown_label or _l("I don't know"))]
+    choices = [SelectChoice("yes", _l("Yes")), SelectChoice("no", _l("No")),
+               SelectChoice("unknown", unknown_label or _l("I don't know"))]
 
     class YesNoForm(QuestionForm):
         answer = RadioField(choices=choices, validators=[InputRequired(required_message)])
@@ -159,8 +158,8 @@ class CountiesForm(QuestionForm):
     counties = MultiCheckboxField(validators=[InputRequired(_l("Select a county, or “I'm not sure”"))])
 
     def configure(self, context: dict[str, Any]) -> None:
-        self.counties.choices = [(name, name) for name in context["participating_counties"]] + [
-            ("not_listed", _l("Another California county")), ("not_sure", _l("I'm not sure"))]
+        self.counties.choices = [SelectChoice(name) for name in context["participating_counties"]] + [
+            SelectChoice("not_listed", _l("Another California county")), SelectChoice("not_sure", _l("I'm not sure"))]
 
     def validate_counties(self, field: Any) -> None:
         if "not_sure" in (field.data or []) and len(field.data) > 1:
@@ -179,8 +178,9 @@ class DateOfBirthForm(QuestionForm):
 
 
 CONTACT_METHODS = [
-    ("email", _l("Email")), ("text", _l("Text message")), ("phone", _l("Phone call")), ("mail", _l("Mail")),
-    ("none", _l("Do not contact me")),
+    SelectChoice("email", _l("Email")), SelectChoice("text", _l("Text message")),
+    SelectChoice("phone", _l("Phone call")), SelectChoice("mail", _l("Mail")),
+    SelectChoice("none", _l("Do not contact me")),
 ]
 
 
@@ -253,13 +253,14 @@ class IncomeForm(QuestionForm):
 
 class HearingForm(QuestionForm):
     choices = MultiCheckboxField(_l("Choices for your court papers"), choices=[
-        ("waive_appearance", _l("I do not need to go to the court hearing")),
-        ("waive_original_judge", _l("Another judge may decide, if the judge who sentenced me is not available")),
+        SelectChoice("waive_appearance", _l("I do not need to go to the court hearing")),
+        SelectChoice("waive_original_judge",
+                     _l("Another judge may decide, if the judge who sentenced me is not available")),
     ])
 
 
 class MoreConvictionsForm(QuestionForm):
-    answer = RadioField(choices=[("yes", _l("Yes")), ("no", _l("No"))],
+    answer = RadioField(choices=[SelectChoice("yes", _l("Yes")), SelectChoice("no", _l("No"))],
                         validators=[InputRequired(_l("Select yes if you have another conviction to add"))])
 
 
@@ -267,8 +268,8 @@ class ConvictionCountyForm(QuestionForm):
     county = SelectField(validators=[InputRequired(_l("Choose a county, or “I don't know”"))])
 
     def configure(self, context: dict[str, Any]) -> None:
-        self.county.choices = [("", _l("Choose a county")), ("unknown", _l("I don't know"))] + [
-            (name, name) for name in context["all_counties"]]
+        self.county.choices = [SelectChoice("", _l("Choose a county")), SelectChoice("unknown", _l("I don't know"))] + [
+            SelectChoice(name) for name in context["all_counties"]]
         shown_first_time = self.county.raw_data is None and not self.county.data  # not after a POST
         if shown_first_time and len(context.get("chosen_counties", [])) == 1:
             self.county.data = context["chosen_counties"][0]
@@ -296,14 +297,16 @@ def offense_topic(code: str, section: str) -> Any:
     return _l("Other offenses")
 
 
-def grouped_offense_choices(language: str) -> list[tuple[str, list[tuple[str, str]]]]:
-    """[(topic, [(value, "Possession of marijuana (HS 11357)"), ...]), ...] in the person's language."""
-    groups: dict[str, list[tuple[str, str]]] = {}
+def grouped_offense_choices(language: str) -> list[SelectChoice]:
+    """SelectChoice("HS 11357", "Possession of marijuana (HS 11357)", optgroup="Marijuana"), ... in the person's
+    language: topics in first-seen order, options sorted by label within a topic (an <optgroup> needs them adjacent)."""
+    groups: dict[str, list[SelectChoice]] = {}
     for code, section, label_en, label_es in OFFENSE_CHOICES:
         topic = str(offense_topic(code, section.split("(")[0]))
         label = label_es if language == "es" else label_en
-        groups.setdefault(topic, []).append((f"{code} {section}", f"{label} ({code} {section})"))
-    return [(topic, sorted(options, key=lambda option: option[1])) for topic, options in groups.items()]
+        groups.setdefault(topic, []).append(SelectChoice(f"{code} {section}", f"{label} ({code} {section})",
+                                                         optgroup=topic))
+    return [option for options in groups.values() for option in sorted(options, key=lambda option: option.label)]
 
 
 class OffenseForm(QuestionForm):
@@ -311,13 +314,13 @@ class OffenseForm(QuestionForm):
     offense_code = StringField(_l("Type the code section, if you know it"), validators=[Optional(), Length(max=200)])
 
     def configure(self, context: dict[str, Any]) -> None:
-        self.offense_groups = grouped_offense_choices(context["language"])
-        self.offense.choices = [("", _l("Choose what it was for")), ("unknown", _l("I don't know what it was for"))] + [
-            option for _, options in self.offense_groups for option in options]
+        self.offense.choices = [SelectChoice("", _l("Choose what it was for")),
+                                SelectChoice("unknown", _l("I don't know what it was for")),
+                                *grouped_offense_choices(context["language"])]
 
     def validate_offense(self, field: Any) -> None:
         typed = (self.offense_code.data or "").strip()
-        if field.data and field.data not in {value for value, _ in field.choices}:
+        if field.data and field.data not in {choice.value for choice in field.choices}:
             raise ValidationError(_l("Choose an offense from the list"))
         if not field.data and not typed:
             raise ValidationError(_l("Choose what the conviction was for, type the code section, or choose “I don't know”"))
@@ -326,8 +329,8 @@ class OffenseForm(QuestionForm):
 
 
 LEVELS = [
-    ("felony", _l("Felony")), ("misdemeanor", _l("Misdemeanor")), ("infraction", _l("Infraction")),
-    ("unknown", _l("I don't know")),
+    SelectChoice("felony", _l("Felony")), SelectChoice("misdemeanor", _l("Misdemeanor")),
+    SelectChoice("infraction", _l("Infraction")), SelectChoice("unknown", _l("I don't know")),
 ]
 
 
@@ -340,8 +343,9 @@ class ConvictionDateForm(QuestionForm):
 
 
 SENTENCES = [
-    ("probation", _l("Probation")), ("county_jail", _l("County jail")), ("state_prison", _l("State prison")),
-    ("fine_only", _l("Only a fine")), ("unknown", _l("I don't know")),
+    SelectChoice("probation", _l("Probation")), SelectChoice("county_jail", _l("County jail")),
+    SelectChoice("state_prison", _l("State prison")), SelectChoice("fine_only", _l("Only a fine")),
+    SelectChoice("unknown", _l("I don't know")),
 ]
 
 

@@ -154,10 +154,10 @@ def display_field(form_field: Any, options: dict[str, Any] | None = None) -> lis
     if form_field.type == "DateParts":
         return [display_date(data)]
     if form_field.type in ("RadioField", "SelectField"):
-        labels = {str(value): str(label) for value, label in form_field.choices}
+        labels = {str(choice.value): str(choice.label) for choice in form_field.choices}
         return [labels.get(str(data), str(data))] if data else []
     if form_field.type == "MultiCheckboxField":
-        labels = {str(value): str(label) for value, label in form_field.choices}
+        labels = {str(choice.value): str(choice.label) for choice in form_field.choices}
         return [", ".join(labels.get(str(v), str(v)) for v in data)] if data else []
     if form_field.type == "BooleanField":
         return [str(form_field.label.text)] if data else []

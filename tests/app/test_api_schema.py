@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import io
 from datetime import date
 from typing import Any
 
 import pytest
 
-from app.api.schema import MAX_CONVICTIONS, TooLarge, read_screen_request
+from app.api.schema import (
+    MAX_BODY_BYTES, MAX_CONVICTIONS, TooLarge, UnreadableBody, read_json_body, read_screen_request,
+)
 from app.eligibility import Person
 
 SERVER_TODAY = date(2026, 11, 29)
@@ -55,6 +58,26 @@ def test_sentence_completion_may_lie_ahead() -> None:
 def test_too_many_convictions_raise_too_large() -> None:
     with pytest.raises(TooLarge):
         read({"convictions": [{"id": f"c{i}", "offense": "x"} for i in range(MAX_CONVICTIONS + 1)]})
+
+
+def test_a_body_declared_too_large_is_refused_before_any_of_it_is_read() -> None:
+    stream = io.BytesIO(b"{}")
+    with pytest.raises(UnreadableBody) as refused:
+        read_json_body(stream, declared_length=MAX_BODY_BYTES + 1)
+
+    assert refused.value.status == 413 and stream.tell() == 0
+
+
+@pytest.mark.parametrize(("raw", "status"), [
+    pytest.param(b"x" * (MAX_BODY_BYTES + 1), 413, id="longer than declared"),
+    pytest.param(b"{", 400, id="not JSON"),
+    pytest.param(b"\xff\xfe", 400, id="not UTF-8"),
+])
+def test_an_unreadable_body_is_refused_with_the_status_to_answer(raw: bytes, status: int) -> None:
+    with pytest.raises(UnreadableBody) as refused:
+        read_json_body(io.BytesIO(raw), declared_length=None)
+
+    assert refused.value.status == status
 
 
 def test_unknown_keys_are_ignored_for_forward_compatibility() -> None:

@@ -46,10 +46,10 @@ def live_server(tmp_path: Path, sqlite_template: Path) -> Iterator[LiveServer]:
     server.stop()
 
 
-@pytest.fixture
-def page(browser: Any, request: pytest.FixtureRequest) -> Iterator[Any]:
-    """A phone-sized page; its screenshot is kept under test-artifacts/ as evidence."""
-    context = browser.new_context(viewport=PHONE, locale="en-US")
+def phone_page(browser: Any, request: pytest.FixtureRequest, **context_options: Any) -> Iterator[Any]:
+    """A phone-sized page (extra Playwright context options, like java_script_enabled=False); its screenshot is kept
+    under test-artifacts/ as evidence. Fixtures `yield from` it."""
+    context = browser.new_context(viewport=PHONE, locale="en-US", **context_options)
     tab = context.new_page()
     yield tab
     ARTIFACTS.mkdir(exist_ok=True)
@@ -57,6 +57,12 @@ def page(browser: Any, request: pytest.FixtureRequest) -> Iterator[Any]:
         tab.screenshot(path=str(ARTIFACTS / f"{request.node.name}.png"), full_page=True)
     finally:
         context.close()
+
+
+@pytest.fixture
+def page(browser: Any, request: pytest.FixtureRequest) -> Iterator[Any]:
+    """A phone-sized page with JavaScript on."""
+    yield from phone_page(browser, request)
 
 
 def run_axe(page: Any) -> list[dict[str, Any]]:

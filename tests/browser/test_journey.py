@@ -6,7 +6,7 @@ from typing import Any, Iterator
 
 import pytest
 
-from tests.browser.conftest import ARTIFACTS, PHONE, run_axe
+from tests.browser.conftest import phone_page, run_axe
 from tests.support.intake import MARIJUANA_IN_ALAMEDA
 
 DONT_KNOW = {
@@ -30,14 +30,7 @@ DONT_KNOW = {
 @pytest.fixture
 def no_js_page(browser: Any, request: pytest.FixtureRequest) -> Iterator[Any]:
     """A phone-sized page with JavaScript switched off."""
-    context = browser.new_context(viewport=PHONE, locale="en-US", java_script_enabled=False)
-    tab = context.new_page()
-    yield tab
-    ARTIFACTS.mkdir(exist_ok=True)
-    try:
-        tab.screenshot(path=str(ARTIFACTS / f"{request.node.name}.png"), full_page=True)
-    finally:
-        context.close()
+    yield from phone_page(browser, request, java_script_enabled=False)
 
 
 def path_of(page: Any, base: str) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 # deadline of 2022-11-04 with later filing "on a showing of good cause" (AB 1397).
 
 from app.eligibility.context import Case
-from app.eligibility.decide import decide, note_missing, refuse
+from app.eligibility.decide import decide, note_missing, petition_or_application, refuse
 from app.eligibility.results import Determination, Reason
 from app.eligibility.tables import PROP47_DEADLINE, PROP47_EFFECTIVE
 
@@ -91,14 +91,11 @@ def assess(case: Case) -> Determination | None:
     if person.registered_sex_offender is None:
         note_missing(missing, "person.registered_sex_offender")
 
-    completed = case.completed
-    if completed is None:
-        missing.append("sentence_completed")
-    if completed is False:
-        relief, statute, basis, reason = "resentence", STATUTE_PETITION, "petition", RESENTENCE
-    else:
-        relief, statute, reason = "redesignate_misdemeanor", STATUTE_APPLICATION, REDESIGNATE
-        basis = "application" if completed else None
+    relief, statute, basis, reason = petition_or_application(
+        case.completed, missing, petition_statute=STATUTE_PETITION, resentence_reason=RESENTENCE,
+        application_statute=STATUTE_APPLICATION, application_relief="redesignate_misdemeanor",
+        application_reason=REDESIGNATE,
+    )
     reasons = (reason, LATE_FILING) if record.today > PROP47_DEADLINE else (reason,)
     return decide(
         REMEDY,

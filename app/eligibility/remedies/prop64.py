@@ -16,7 +16,7 @@ from __future__ import annotations
 # letters (a) petition / (e) application are from law.md's [M] table, not re-read statute text.
 
 from app.eligibility.context import Case
-from app.eligibility.decide import decide, note_missing, refuse
+from app.eligibility.decide import decide, note_missing, petition_or_application, refuse
 from app.eligibility.results import Determination, Reason
 from app.eligibility.tables import PROP64_EFFECTIVE, PROP64_SAME_SECTION_PRIORS_LIMIT
 
@@ -95,17 +95,16 @@ def assess(case: Case) -> Determination | None:
         if case.record.person.registered_sex_offender is True:
             review_reason = REGISTRANT_TIMING
 
-    completed = case.completed
-    if completed is None:
-        missing.append("sentence_completed")
-    if completed is False:
-        relief, statute, basis, reason = "resentence", STATUTE_PETITION, "petition", RESENTENCE
+    application_relief: str | None
+    if level == "felony":
+        application_relief, application_reason = "redesignate_misdemeanor", REDESIGNATE
     else:
-        statute, basis = STATUTE_APPLICATION, ("application" if completed else None)
-        if level == "felony":
-            relief, reason = "redesignate_misdemeanor", REDESIGNATE
-        else:
-            relief, reason = ("dismiss_and_seal" if level else None), DISMISS_AND_SEAL
+        application_relief, application_reason = ("dismiss_and_seal" if level else None), DISMISS_AND_SEAL
+    relief, statute, basis, reason = petition_or_application(
+        case.completed, missing, petition_statute=STATUTE_PETITION, resentence_reason=RESENTENCE,
+        application_statute=STATUTE_APPLICATION, application_relief=application_relief,
+        application_reason=application_reason,
+    )
     return decide(
         REMEDY,
         relief=relief,
