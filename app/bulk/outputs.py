@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -16,6 +17,7 @@ from app.bulk.policy import DA_OUTCOMES, PROP64_SECTIONS
 from app.bulk.screening import CountResult, ReliefImpact, SubjectResult
 from app.doj.columns import COLUMNS
 from app.doj.reader import RejectedRow
+from app.eligibility.tables import PROP64_EFFECTIVE
 
 RESULTS_FILE = "results.csv"
 PROP64_RESULTS_FILE = "prop64_results.csv"
@@ -65,6 +67,12 @@ def _years_since(value: date | None, as_of: date) -> str:
     return f"{(as_of - value).days / 365.25:.1f}"
 
 
+def _date_columns(value: date | None, as_of: date) -> tuple[str, str, str]:
+    """(CONVICTION_DATE, YEARS_SINCE_..., AFTER_NOV_9_2016) for one date; blanks when unknown."""
+    after = None if value is None else value > PROP64_EFFECTIVE
+    return _iso(value), _years_since(value, as_of), _yes_no(after)
+
+
 class PersonColumns(NamedTuple):
     """The appended columns that describe the whole person, repeated on each of their rows (CSV-ready)."""
 
@@ -73,33 +81,6 @@ class PersonColumns(NamedTuple):
     pc290_registration: str
     years_since_any: str
     deceased: str
-
-
-def _count_columns(result: CountResult, person: PersonColumns, as_of: date) -> str:
-    """The appended columns of a conviction row, as CSV; only free text can need quoting."""
-    count = result.count
-    decision = result.decision
-    return ",".join(
-        (
-            "yes",
-            _field(count.docket),
-            _iso(count.conviction_date),
-            _field(result.citation),
-            _yes_no(result.is_felony if count.level else None),
-            _yes_no(result.prop64_section is not None),
-            _yes_no(result.in_county),
-            person.convictions,
-            _field("; ".join(result.prior_superstrikes)),
-            person.pc290_sections,
-            person.pc290_registration,
-            _yes_no(result.after_prop64),
-            _years_since(count.conviction_date, as_of),
-            person.years_since_any,
-            person.deceased,
-            decision.outcome if decision else "",
-            _field(decision.reason) if decision else "",
-        )
-    )
 
 
 def _non_conviction_columns(person: PersonColumns) -> str:
@@ -138,6 +119,28 @@ class _CsvFile:
         self.handle.close()
 
 
+# Values cached by the writers below are cleared past this many, so that memory stays flat.
+_CACHE_LIMIT = 100_000
+_YES_NO = {None: "", True: "yes", False: "no"}
+_FELONY_COLUMN = {None: "", "": "", "felony": "yes"}  # IS_FELONY: blank when the level is unknown, else "no"
+
+
+class _Formatted(dict):  # type: ignore[type-arg]
+    """Values' CSV text by value, made by ``make`` on first use: file names, dates, citations and
+    reasons repeat across thousands of people, and a hit is a plain dict lookup. Emptied past
+    _CACHE_LIMIT entries, so that memory stays flat."""
+
+    def __init__(self, make: Callable[[Any], Any]) -> None:
+        super().__init__()
+        self.make = make
+
+    def __missing__(self, value: Any) -> Any:
+        if len(self) > _CACHE_LIMIT:
+            self.clear()
+        formatted = self[value] = self.make(value)
+        return formatted
+
+
 class RunWriters:
     """results.csv, prop64_results.csv, errors.csv and one court list CSV per outcome."""
 
@@ -148,7 +151,8 @@ class RunWriters:
         self.results = _CsvFile(out_dir / RESULTS_FILE, header)
         self.prop64 = _CsvFile(out_dir / PROP64_RESULTS_FILE, header)
         self.errors = _CsvFile(out_dir / ERRORS_FILE, ("FILE", "LINE", "REASON"))
-        self._sources: dict[str, str] = {}
+        self._fields = _Formatted(_field)  # free text as one CSV field
+        self._dates = _Formatted(lambda value: _date_columns(value, as_of))
         self.court_lists = {
             outcome: _CsvFile(out_dir / court_list_name(outcome, "csv"), COURT_LIST_COLUMNS) for outcome in DA_OUTCOMES
         }
@@ -158,45 +162,65 @@ class RunWriters:
 
     def write_subject(self, result: SubjectResult) -> None:
         subject = result.subject
+        rows = subject.rows
         person = PersonColumns(
             convictions=str(len(subject.counts)),
-            pc290_sections=_field("; ".join(result.pc290_sections)),
-            pc290_registration=_yes_no(subject.pc290_registration),
-            years_since_any=_years_since(result.latest_conviction_date, self.as_of),
-            deceased=_yes_no(subject.deceased),
+            pc290_sections=_field("; ".join(result.pc290_sections)) if result.pc290_sections else "",
+            pc290_registration=_YES_NO[subject.pc290_registration],
+            years_since_any=self._dates[result.latest_conviction_date][1],
+            deceased=_YES_NO[subject.deceased],
         )
         # The input row is copied as it stood in the file; the appended columns are formatted once per count.
-        appended: dict[int, tuple[str, bool]] = {}
+        appended = [_non_conviction_columns(person)] * len(rows)
+        wanted: list[int] = []  # positions of the rows that also go to prop64_results.csv
         for count_result in result.counts:
-            columns = _count_columns(count_result, person, self.as_of)
-            wanted = bool(count_result.prop64_section or count_result.decision)
-            for position in count_result.count.row_positions:
-                appended[position] = (columns, wanted)
-        otherwise = (_non_conviction_columns(person), False)
-        results: list[str] = []
-        prop64: list[str] = []
-        for position, row in enumerate(subject.rows):
-            columns, wanted = appended.get(position, otherwise)
-            line = f"{row.text},{self._source_field(row.source)},{row.line},{columns}\n"
-            results.append(line)
-            if wanted:
-                prop64.append(line)
-        self.results.write_lines(results)
-        if prop64:
-            self.prop64.write_lines(prop64)
-        if result.counts:
+            columns = self._count_columns(count_result, person)
+            positions = count_result.count.row_positions
+            for position in positions:
+                appended[position] = columns
+            if count_result.prop64_section or count_result.decision:
+                wanted.extend(positions)
+        fields = self._fields
+        lines = [f"{row.text},{fields[row.source]},{row.line},{columns}\n" for row, columns in zip(rows, appended)]
+        self.results.write_lines(lines)
+        if wanted:  # every count with a decision is among these rows, so no rows: no court list lines
+            self.prop64.write_lines([lines[position] for position in sorted(wanted)])
             self._write_court_lists(result)
 
-    def _source_field(self, source: str) -> str:
-        quoted = self._sources.get(source)
-        if quoted is None:
-            quoted = self._sources[source] = _field(source)
-        return quoted
+    def _count_columns(self, result: CountResult, person: PersonColumns) -> str:
+        """The appended columns of a conviction row, as CSV; only free text can need quoting."""
+        count = result.count
+        decision = result.decision
+        iso, years_since, after_prop64 = self._dates[count.conviction_date]
+        return ",".join(
+            (
+                "yes",
+                _field(count.docket),
+                iso,
+                self._fields[result.citation],
+                _FELONY_COLUMN.get(count.level, "no"),
+                "no" if result.prop64_section is None else "yes",
+                "yes" if result.in_county else "no",
+                person.convictions,
+                _field("; ".join(result.prior_superstrikes)) if result.prior_superstrikes else "",
+                person.pc290_sections,
+                person.pc290_registration,
+                after_prop64,
+                years_since,
+                person.years_since_any,
+                person.deceased,
+                decision.outcome if decision else "",
+                self._fields[decision.reason] if decision else "",
+            )
+        )
 
     def _write_court_lists(self, result: SubjectResult) -> None:
         """One line per court case and outcome: what a bulk motion and proposed order list."""
+        decided = result.decisions()
+        if not decided:
+            return
         cases: dict[tuple[str, str], list[CountResult]] = {}
-        for count_result in result.decisions():
+        for count_result in decided:
             key = (count_result.decision.outcome, count_result.count.court_case)  # type: ignore[union-attr]
             cases.setdefault(key, []).append(count_result)
         subject = result.subject
@@ -253,9 +277,13 @@ class RunTally:
         else:
             self.subjects += 1
         self.convictions += len(subject.counts)
+        self.people_left_without_felony += impact.no_felony
+        self.people_left_without_recent_conviction += impact.no_recent_conviction
+        self.people_left_without_conviction += impact.no_conviction
         decided = result.decisions()
-        if decided:
-            self.people_with_prop64_convictions += 1
+        if not decided:  # most people: no Prop 64 count in the county
+            return
+        self.people_with_prop64_convictions += 1
         for count_result in decided:
             outcome = count_result.decision.outcome  # type: ignore[union-attr]
             if count_result.prop64_section is None:
@@ -266,9 +294,6 @@ class RunTally:
             self.by_section.setdefault(_section_key(count_result), Counter())[outcome] += 1
         if any(r.decision.outcome in ("dismissal", "reduction") for r in decided):  # type: ignore[union-attr]
             self.people_granted_relief += 1
-        self.people_left_without_felony += impact.no_felony
-        self.people_left_without_recent_conviction += impact.no_recent_conviction
-        self.people_left_without_conviction += impact.no_conviction
 
     def to_json(self, **run_facts: Any) -> dict[str, Any]:
         return {

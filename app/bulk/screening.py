@@ -4,7 +4,7 @@ Pure: no files, no Flask. The runner feeds it people one at a time.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
@@ -21,7 +21,7 @@ from app.bulk.policy import (
     full_years_between,
 )
 from app.doj.records import Count, Subject
-from app.eligibility import Person, screen
+from app.eligibility import Person, screen_one_remedy
 from app.eligibility.offenses import parse_offense
 from app.eligibility.results import Determination, Offense
 from app.eligibility.statutes import NO
@@ -34,7 +34,10 @@ NON_CONTIGUOUS_REASON = (
 )
 
 
-@dataclass(frozen=True, slots=True)
+# CountResult and SubjectResult are never changed once made, but are not frozen: a bulk run makes one
+# per count and per person of the file, and a frozen dataclass takes ~2.5x as long to construct.
+# (Neither was hashable anyway: they hold a Count or Subject, which are plain dataclasses.)
+@dataclass(slots=True)
 class CountResult:
     count: Count
     offense: Offense | None
@@ -54,15 +57,20 @@ class CountResult:
         return None if when is None else when > PROP64_EFFECTIVE
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class SubjectResult:
     subject: Subject
     counts: tuple[CountResult, ...]
     pc290_sections: tuple[str, ...]
     latest_conviction_date: date | None
+    # decisions() is asked for by the impact, the tally and the court lists of every person: worked out once.
+    _decided: list[CountResult] | None = field(default=None, init=False, repr=False, compare=False)
 
     def decisions(self) -> list[CountResult]:
-        return [result for result in self.counts if result.decision is not None]
+        """The counts with a DA decision (the same list on every call: read it, do not change it)."""
+        if self._decided is None:
+            self._decided = [result for result in self.counts if result.decision is not None]
+        return self._decided
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,10 +97,6 @@ def describe_offense(offense_text: str) -> OffenseInfo:
     )
 
 
-def _prop64_determination(determinations: tuple[Determination, ...]) -> Determination | None:
-    return next((d for d in determinations if d.remedy == "prop64"), None)
-
-
 def _prior_superstrikes(count: Count, superstrikes: list[tuple[Count, str]]) -> tuple[str, ...]:
     """Super strikes dated before this count and not from its own court case (a prior is earlier)."""
     when = count.conviction_date
@@ -107,57 +111,88 @@ def _prior_superstrikes(count: Count, superstrikes: list[tuple[Count, str]]) -> 
 
 def _prop64_determinations(subject: Subject, in_county: set[str], as_of: date) -> dict[str, Determination]:
     """The engine's Prop 64 answers for the county's counts: marijuana counts, and the counts it
-    flags as possible plea bargains from one. The whole record is passed so that priors count."""
+    flags as possible plea bargains from one. The whole record is passed so that priors count.
+
+    ``screen_one_remedy`` gives what ``screen()`` answers for the ``prop64`` remedy without running
+    the nine other remedies on every count (most of the engine's time in a bulk run);
+    tests/unit/bulk/test_bulk_prop64_only.py checks that the answers stay the same.
+    """
     person = Person(
         date_of_birth=subject.date_of_birth,
         registered_sex_offender=subject.pc290_registration,
         superstrike_prior=False,  # the full record is passed: the engine finds priors in it
     )
-    screening = screen(person, [count.to_facts() for count in subject.counts], as_of)
-    return {
-        result.id: determination
-        for result in screening.convictions
-        if result.id in in_county and (determination := _prop64_determination(result.determinations)) is not None
-    }
+    return screen_one_remedy(person, [count.to_facts() for count in subject.counts], as_of, "prop64", only=in_county)
 
 
 def screen_subject(subject: Subject, county: str, options: BulkOptions, as_of: date) -> SubjectResult:
     """Ask the engine about the whole record, then apply the office's policy to the county's counts."""
+    counts = subject.counts
+    if not counts:  # nothing to screen, nothing to describe
+        return SubjectResult(subject=subject, counts=(), pc290_sections=(), latest_conviction_date=None)
     county = county.strip().upper()
-    infos = [describe_offense(count.offense_text) for count in subject.counts]
-    in_county = {count.engine_id for count in subject.counts if count.county == county}
-    wanted = {count.engine_id for count, info in zip(subject.counts, infos) if info.prop64_section and count.engine_id in in_county}
-    determinations = _prop64_determinations(subject, in_county, as_of) if wanted else {}
-    dates = [count.conviction_date for count in subject.counts if count.conviction_date is not None]
+    infos = [describe_offense(count.offense_text) for count in counts]
+    ids = [count.engine_id for count in counts]
+    # One pass over the counts for what the whole record needs (this runs for every person in the file).
+    in_county: set[str] = set()
+    wanted: set[str] = set()  # the county's HS 11357-11360 counts
+    latest: date | None = None
+    superstrikes: list[tuple[Count, str]] = []
+    for engine_id, count, info in zip(ids, counts, infos):
+        if count.county == county:
+            in_county.add(engine_id)
+            if info.prop64_section:
+                wanted.add(engine_id)
+        when = count.conviction_date
+        if when is not None and (latest is None or when > latest):
+            latest = when
+        if info.superstrike:
+            superstrikes.append((count, info.citation))
+    # Most people have no HS 11357-11360 count in the county: the engine is not asked about them.
+    decisions = _decisions(subject, infos, in_county, wanted, latest, options, as_of) if wanted else {}
+    results = tuple([
+        CountResult(
+            count=count,
+            offense=info.offense,
+            citation=info.citation,
+            prop64_section=info.prop64_section,
+            in_county=engine_id in in_county,
+            prior_superstrikes=_prior_superstrikes(count, superstrikes) if superstrikes else (),
+            decision=decisions.get(engine_id) if decisions else None,
+        )
+        for engine_id, count, info in zip(ids, counts, infos)
+    ])
+    return SubjectResult(
+        subject=subject,
+        counts=results,
+        pc290_sections=tuple(info.citation for info in infos if info.pc290),
+        latest_conviction_date=latest,
+    )
+
+
+def _decisions(
+    subject: Subject,
+    infos: list[OffenseInfo],
+    in_county: set[str],
+    wanted: set[str],
+    latest: date | None,
+    options: BulkOptions,
+    as_of: date,
+) -> dict[str, DaDecision]:
+    """The office's decision for each of the county's marijuana counts and for each count the
+    engine flags as a possible plea bargain from one (by engine id)."""
+    determinations = _prop64_determinations(subject, in_county, as_of)
     context = PersonContext(
         date_of_birth=subject.date_of_birth,
         deceased=subject.deceased,
         only_prop64_convictions=all(info.prop64_section for info in infos),
-        latest_conviction_date=max(dates, default=None),
+        latest_conviction_date=latest,
     )
-    superstrikes = [(count, info.citation) for count, info in zip(subject.counts, infos) if info.superstrike]
-    results = []
-    for count, info in zip(subject.counts, infos):
-        decision = None
-        if count.engine_id in wanted or count.engine_id in determinations:
-            decision = _decision(subject, determinations.get(count.engine_id), info.prop64_section, count, context, options, as_of)
-        results.append(
-            CountResult(
-                count=count,
-                offense=info.offense,
-                citation=info.citation,
-                prop64_section=info.prop64_section,
-                in_county=count.engine_id in in_county,
-                prior_superstrikes=_prior_superstrikes(count, superstrikes),
-                decision=decision,
-            )
-        )
-    return SubjectResult(
-        subject=subject,
-        counts=tuple(results),
-        pc290_sections=tuple(info.citation for info in infos if info.pc290),
-        latest_conviction_date=context.latest_conviction_date,
-    )
+    return {
+        count.engine_id: _decision(subject, determinations.get(count.engine_id), info.prop64_section, count, context, options, as_of)
+        for count, info in zip(subject.counts, infos)
+        if count.engine_id in wanted or count.engine_id in determinations
+    }
 
 
 def _decision(
@@ -186,14 +221,17 @@ class ReliefImpact:
     no_conviction: bool
 
 
+NO_RELIEF = ReliefImpact(False, False, False)  # most people's: one shared (frozen) instance
+
+
 def relief_impact(result: SubjectResult, as_of: date) -> ReliefImpact:
     granted = {
-        r.count.engine_id: r.decision.outcome
-        for r in result.counts
-        if r.decision is not None and r.decision.outcome in (DISMISSAL, REDUCTION)
+        r.count.engine_id: r.decision.outcome  # type: ignore[union-attr]
+        for r in result.decisions()
+        if r.decision.outcome in (DISMISSAL, REDUCTION)  # type: ignore[union-attr]
     }
     if not granted:
-        return ReliefImpact(False, False, False)
+        return NO_RELIEF
 
     def recent(count: Count) -> bool:
         return count.conviction_date is not None and full_years_between(count.conviction_date, as_of) < RECENT_YEARS

@@ -79,6 +79,19 @@ def _row_problem(fields: list[str]) -> str | None:
     return None
 
 
+# Date texts already known to pass ``parse_doj_date`` ("" included): a set lookup per column is
+# the whole check for almost every row. Cleared when it grows, so memory stays flat.
+_GOOD_DATE_TEXTS: set[str] = {""}
+_GOOD_DATE_TEXTS_LIMIT = 100_000
+
+
+def _remember_good_dates(fields: list[str]) -> None:
+    if len(_GOOD_DATE_TEXTS) > _GOOD_DATE_TEXTS_LIMIT:
+        _GOOD_DATE_TEXTS.clear()
+        _GOOD_DATE_TEXTS.add("")
+    _GOOD_DATE_TEXTS.update([fields[position] for position in DATE_COLUMNS])
+
+
 class DojReader:
     """Iterates over the rows of several files in order; reports bytes read to ``progress``."""
 
@@ -114,31 +127,43 @@ class DojReader:
                     yield line
 
             records = csv.reader(lines(), strict=True)
+            good_dates = _GOOD_DATE_TEXTS
+            dob, cycle, event, disposition = DATE_COLUMNS
             last_line = 0
+            # The hot loop: one pass per row of a file that can hold millions. A csv.Error ends the
+            # ``for`` (the row is rejected) and the ``while`` starts it again on the next line.
             while True:
                 try:
-                    fields = next(records)
-                except StopIteration:
+                    for fields in records:
+                        first_line, last_line = last_line + 1, records.line_num
+                        if first_line % PROGRESS_EVERY_ROWS == 0:
+                            self._report(bytes_before + raw.tell())
+                        if last_line != first_line:
+                            yield RejectedRow(source, first_line, f"broken quoting (quoted field runs over lines {first_line}-{last_line})")
+                            continue
+                        if not fields:
+                            continue  # blank line
+                        if (
+                            len(fields) == COLUMN_COUNT
+                            and fields[dob] in good_dates
+                            and fields[cycle] in good_dates
+                            and fields[event] in good_dates
+                            and fields[disposition] in good_dates
+                        ):
+                            yield DojRow(source, first_line, fields, current[0].rstrip("\r\n"))
+                            continue
+                        problem = _row_problem(fields)
+                        if problem is None:
+                            _remember_good_dates(fields)
+                            yield DojRow(source, first_line, fields, current[0].rstrip("\r\n"))
+                        elif first_line == 1 and fields[0].strip() == HEADER_FIRST_FIELD:
+                            self._check_header(source, fields)
+                        else:
+                            yield RejectedRow(source, first_line, problem)
                     break
                 except csv.Error as error:
                     yield RejectedRow(source, last_line + 1, f"broken quoting ({error})")
                     last_line = records.line_num
-                    continue
-                first_line, last_line = last_line + 1, records.line_num
-                if first_line % PROGRESS_EVERY_ROWS == 0:
-                    self._report(bytes_before + raw.tell())
-                if last_line != first_line:
-                    yield RejectedRow(source, first_line, f"broken quoting (quoted field runs over lines {first_line}-{last_line})")
-                    continue
-                if not fields:
-                    continue  # blank line
-                problem = _row_problem(fields)
-                if problem is None:
-                    yield DojRow(source, first_line, fields, current[0].rstrip("\r\n"))
-                elif first_line == 1 and fields[0].strip() == HEADER_FIRST_FIELD:
-                    self._check_header(source, fields)
-                else:
-                    yield RejectedRow(source, first_line, problem)
 
     def _check_header(self, source: str, fields: list[str]) -> None:
         names = [name.strip() for name in fields]

@@ -5,11 +5,32 @@ with several sentence parts spans several rows sharing CNT_ORDER (doc: doj-forma
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import Any
 
-from app.doj import columns as col
+from app.doj.columns import (
+    CNT_ORDER,
+    COMMENT_TEXT,
+    CONV_STAT_DESCR,
+    CYC_DATE,
+    DISP_DATE,
+    DISP_DESCR,
+    FE_NUM_CRT_CASE,
+    OFFENSE_DESCR,
+    OFFENSE_TOC,
+    OFN,
+    PRI_DOB,
+    PRI_NAME,
+    SENT_LENGTH,
+    SENT_LOC_DESCR,
+    SENT_TIME_CODE,
+    STP_EVENT_DATE,
+    STP_ORI_CNTY_NAME,
+    STP_TYPE_DESCR,
+    SUBJECT_ID,
+)
 from app.doj.reader import DojRow, RejectedRow, parse_doj_date
 from app.eligibility.facts import ConvictionFacts
 
@@ -73,23 +94,49 @@ class Subject:
     rows_not_contiguous: bool = False  # the same SUBJECT_ID appeared earlier in the file
 
 
+class _Meaning(dict):  # type: ignore[type-arg]
+    """What a text in a column (or a pair of texts) means, worked out by ``read`` once per distinct
+    value: a county's file repeats the same dispositions, event types, counties and sentence
+    locations on millions of rows, and a hit is a plain dict lookup. Emptied past 10,000 values,
+    so a file full of odd values cannot grow it for ever."""
+
+    LIMIT = 10_000
+
+    def __init__(self, read: Callable[[Any], Any]) -> None:
+        super().__init__()
+        self.read = read
+
+    def __missing__(self, text: Any) -> Any:
+        if len(self) > self.LIMIT:
+            self.clear()
+        meaning = self[text] = self.read(text)
+        return meaning
+
+
+_normalised = _Meaning(lambda text: text.strip().upper())  # county names, statuses, event types
+
+
 def offense_text_of(fields: list[str]) -> str:
-    text = fields[col.OFFENSE_DESCR].strip()
+    text = fields[OFFENSE_DESCR].strip()
     if not text or text.upper() == SEE_COMMENT:
-        return fields[col.COMMENT_TEXT].strip()
+        return fields[COMMENT_TEXT].strip()
     return text
 
 
 def level_of(fields: list[str]) -> str | None:
-    status = fields[col.CONV_STAT_DESCR].strip().upper()
+    status = _normalised[fields[CONV_STAT_DESCR]]
     if status:
         return LEVEL_BY_STATUS.get(status)
-    return LEVEL_BY_TYPE_OF_CHARGE.get(fields[col.OFFENSE_TOC].strip().upper())
+    return LEVEL_BY_TYPE_OF_CHARGE.get(_normalised[fields[OFFENSE_TOC]])
 
 
 def _sentence_days(fields: list[str]) -> int:
-    length = fields[col.SENT_LENGTH].strip()
-    unit = DAYS_PER_UNIT.get(fields[col.SENT_TIME_CODE].strip().upper())
+    return _days_of_sentence[fields[SENT_LENGTH], fields[SENT_TIME_CODE]]
+
+
+def _sentence_days_of(length: str, time_code: str) -> int:
+    length = length.strip()
+    unit = DAYS_PER_UNIT.get(time_code.strip().upper())
     return int(length) * unit if length.isdigit() and unit else 0
 
 
@@ -110,11 +157,18 @@ def _heavier(first: str | None, second: str | None) -> str | None:
 
 
 def is_conviction(fields: list[str]) -> bool:
-    return fields[col.DISP_DESCR].lstrip().upper().startswith("CONVICTED")
+    return _is_conviction_text(fields[DISP_DESCR])
+
+
+def _is_conviction_text(disposition: str) -> bool:
+    return disposition.lstrip().upper().startswith("CONVICTED")
+
+
+_EVENT_DATE_COLUMNS = (DISP_DATE, STP_EVENT_DATE, CYC_DATE)  # the first one given is the count's date
 
 
 def _event_date(fields: list[str]) -> date | None:
-    for position in (col.DISP_DATE, col.STP_EVENT_DATE, col.CYC_DATE):
+    for position in _EVENT_DATE_COLUMNS:
         value = parse_doj_date(fields[position])  # rows reaching here were validated by the reader
         if value is not None:
             return value
@@ -125,13 +179,13 @@ def court_case_key(fields: list[str]) -> str:
     """Counts of one court event share the first 6 characters of CNT_ORDER (doj-format.md); the
     county and date are part of the key too, so that counts years apart or in another county's
     court are never taken for one case (which would hide a prior from the engine)."""
-    event = fields[col.CNT_ORDER].strip()[:6] or fields[col.OFN].strip()
-    when = fields[col.DISP_DATE] or fields[col.STP_EVENT_DATE] or fields[col.CYC_DATE]
-    return f"{fields[col.STP_ORI_CNTY_NAME].strip().upper()}|{event}|{when.strip()}"
+    event = fields[CNT_ORDER].strip()[:6] or fields[OFN].strip()
+    when = fields[DISP_DATE] or fields[STP_EVENT_DATE] or fields[CYC_DATE]
+    return f"{_normalised[fields[STP_ORI_CNTY_NAME]]}|{event}|{when.strip()}"
 
 
 def _docket_of(fields: list[str]) -> str:
-    return fields[col.OFN].strip() or fields[col.FE_NUM_CRT_CASE].strip()
+    return fields[OFN].strip() or fields[FE_NUM_CRT_CASE].strip()
 
 
 def _fill_missing_dockets(rows: list[DojRow], counts: list[Count]) -> None:
@@ -151,44 +205,61 @@ def _fill_missing_dockets(rows: list[DojRow], counts: list[Count]) -> None:
             count.docket = found.get(count.court_case, "")
 
 
+_convicted = _Meaning(_is_conviction_text)
+_location_kind = _Meaning(lambda location: _sentence_kind(location.upper()))
+_days_of_sentence = _Meaning(lambda length_and_unit: _sentence_days_of(*length_and_unit))
+
+
+def _new_count(key: str, fields: list[str]) -> Count:
+    return Count(
+        count_order=key,
+        offense_text=offense_text_of(fields),
+        county=_normalised[fields[STP_ORI_CNTY_NAME]],
+        court_case=court_case_key(fields),
+        docket=_docket_of(fields),
+        level=level_of(fields),
+        conviction_date=_event_date(fields),
+        sentence=None,
+        sentence_days=0,
+    )
+
+
 def build_subject(rows: list[DojRow]) -> Subject:
     """Fold a person's rows into counts; several rows with one CNT_ORDER are one count's sentence parts."""
     first = rows[0].fields
-    counts: dict[str, Count] = {}
+    all_fields = [row.fields for row in rows]
     deceased = registered = False
-    for position, row in enumerate(rows):
-        fields = row.fields
-        event_type = fields[col.STP_TYPE_DESCR].strip().upper()
-        if event_type == "DECEASED":
+    for event_type in {fields[STP_TYPE_DESCR] for fields in all_fields}:  # a handful of distinct texts
+        kind = _normalised[event_type]
+        if kind == "DECEASED":
             deceased = True
-        elif event_type == "REGISTRATION" and fields[col.OFFENSE_DESCR].lstrip().startswith("290"):
-            registered = True
-        if not is_conviction(fields):
-            continue
-        key = fields[col.CNT_ORDER].strip() or f"line-{row.line}"
+        elif kind == "REGISTRATION" and not registered:
+            registered = any(
+                fields[STP_TYPE_DESCR] == event_type and fields[OFFENSE_DESCR].lstrip().startswith("290") for fields in all_fields
+            )
+    # Only conviction rows become counts: find them first (one lookup per row), then fold them.
+    convicted = [position for position, fields in enumerate(all_fields) if _convicted[fields[DISP_DESCR]]]
+    counts: dict[str, Count] = {}
+    for position in convicted:
+        fields = all_fields[position]
+        key = fields[CNT_ORDER].strip() or f"line-{rows[position].line}"
         count = counts.get(key)
         if count is None:
-            count = counts[key] = Count(
-                count_order=key,
-                offense_text=offense_text_of(fields),
-                county=fields[col.STP_ORI_CNTY_NAME].strip().upper(),
-                court_case=court_case_key(fields),
-                docket=_docket_of(fields),
-                level=level_of(fields),
-                conviction_date=_event_date(fields),
-                sentence=None,
-                sentence_days=0,
-            )
+            count = counts[key] = _new_count(key, fields)
         count.row_positions.append(position)
-        count.sentence = _heavier(count.sentence, _sentence_kind(fields[col.SENT_LOC_DESCR].upper()))
-        count.sentence_days += _sentence_days(fields)
-    _fill_missing_dockets(rows, list(counts.values()))
+        sentence = _location_kind[fields[SENT_LOC_DESCR]]
+        if sentence is not None:
+            count.sentence = _heavier(count.sentence, sentence)
+        if fields[SENT_LENGTH]:
+            count.sentence_days += _sentence_days(fields)
+    found = list(counts.values())
+    _fill_missing_dockets(rows, found)
     return Subject(
-        subject_id=first[col.SUBJECT_ID].strip(),
-        name=first[col.PRI_NAME].strip(),
-        date_of_birth=parse_doj_date(first[col.PRI_DOB]),
+        subject_id=first[SUBJECT_ID].strip(),
+        name=first[PRI_NAME].strip(),
+        date_of_birth=parse_doj_date(first[PRI_DOB]),
         rows=rows,
-        counts=list(counts.values()),
+        counts=found,
         deceased=deceased,
         pc290_registration=registered,
     )
@@ -202,6 +273,7 @@ def group_subjects(items: Iterable[DojRow | RejectedRow]) -> Iterator[Subject | 
     """
     finished: set[str] = set()
     current_id: str | None = None
+    current_raw_id: str | None = None  # SUBJECT_ID as written: equal text needs no strip()
     current_rows: list[DojRow] = []
 
     def close() -> Subject:
@@ -214,11 +286,16 @@ def group_subjects(items: Iterable[DojRow | RejectedRow]) -> Iterator[Subject | 
         if isinstance(item, RejectedRow):
             yield item
             continue
-        subject_id = item.fields[col.SUBJECT_ID].strip()
+        raw_id = item.fields[SUBJECT_ID]
+        if raw_id == current_raw_id:
+            current_rows.append(item)
+            continue
+        current_raw_id = raw_id
+        subject_id = raw_id.strip()
         if subject_id != current_id and current_rows:
             yield close()
             current_rows = []
         current_id = subject_id
-        current_rows.append(item)
+        current_rows.append(item)  # type: ignore[arg-type]
     if current_rows:
         yield close()

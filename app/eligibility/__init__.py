@@ -1,9 +1,10 @@
 """The screening engine: pure Python facts in, determinations out (no Flask, no database, no I/O).
 
-Every audience (resident results, partner memo, JSON API, DA bulk tool) calls ``screen``.
+Every audience (resident results, partner memo, JSON API, packets) calls ``screen``; the DA bulk tool, which needs
+only Prop 64 for hundreds of thousands of people, calls ``screen_one_remedy``, the same rule on the same record.
 """
 
-from app.eligibility.engine import screen
+from app.eligibility.engine import screen, screen_one_remedy
 from app.eligibility.facts import LEVELS, SENTENCES, ConvictionFacts, Person
 from app.eligibility.labels import OFFENSE_CHOICES
 from app.eligibility.offenses import parse_offense
@@ -38,6 +39,7 @@ __all__ = [
     "Person",
     "Reason",
     "Screening",
+    "screen_one_remedy",
     "parse_offense",
     "screen",
 ]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from datetime import date
 
 from app.eligibility import automatic
@@ -24,18 +24,19 @@ from app.eligibility.results import AutomaticReliefNote, ConvictionResult, Deter
 from app.eligibility.version import ENGINE_VERSION
 
 # law.md s.0: Prop 64, then Prop 47, then reductions and dismissals on CR-180.
-REMEDY_ORDER: tuple[Callable[[Case], Determination | None], ...] = (
-    prop64.assess,
-    prop47.assess,
-    pc17b.assess,
-    pc17d2.assess,
-    pc1203_4.assess,
-    pc1203_4a.assess,
-    pc1203_41.assess,
-    pc1203_42.assess,
-    pc1203_43.assess,
-    pc1203_49.assess,
-)
+REMEDY_BY_NAME: dict[str, Callable[[Case], Determination | None]] = {
+    "prop64": prop64.assess,
+    "prop47": prop47.assess,
+    "pc17b": pc17b.assess,
+    "pc17d2": pc17d2.assess,
+    "pc1203_4": pc1203_4.assess,
+    "pc1203_4a": pc1203_4a.assess,
+    "pc1203_41": pc1203_41.assess,
+    "pc1203_42": pc1203_42.assess,
+    "pc1203_43": pc1203_43.assess,
+    "pc1203_49": pc1203_49.assess,
+}
+REMEDY_ORDER: tuple[Callable[[Case], Determination | None], ...] = tuple(REMEDY_BY_NAME.values())
 
 UNKNOWN_OFFENSE = Reason(
     "We could not read the code section of this conviction. A reviewer must find it (on the court record or the DOJ record) before we can say what relief applies.",
@@ -57,6 +58,25 @@ def screen(person: Person, convictions: Sequence[ConvictionFacts], today: date) 
         results.append(ConvictionResult(case.facts.id, case.offense, determinations))
         notes.extend(automatic.notes_for(case, determinations))
     return Screening(ENGINE_VERSION, today, tuple(results), tuple(notes))
+
+
+def screen_one_remedy(
+    person: Person, convictions: Sequence[ConvictionFacts], today: date, remedy: str, only: Collection[str] | None = None
+) -> dict[str, Determination]:
+    """One remedy's determinations, by conviction id, judged against the whole record as `screen()` judges it.
+
+    For callers that need a single remedy for many people (the DA's bulk Prop 64 run): `screen()` would also run the
+    other nine remedies on every count. `only` limits which conviction ids are answered; the others still count as
+    history. Tests hold it equal to the matching part of `screen()`.
+    """
+    assess = REMEDY_BY_NAME[remedy]
+    record = Record(person, convictions, today)
+    answers: dict[str, Determination] = {}
+    for case in record.cases:
+        conviction_id = case.facts.id
+        if (only is None or conviction_id in only) and (determination := assess(case)) is not None:
+            answers[conviction_id] = determination
+    return answers
 
 
 def _unknown_offense(case: Case) -> Determination:

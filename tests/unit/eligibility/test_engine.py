@@ -72,3 +72,28 @@ def test_needs_review_explains_each_missing_fact() -> None:
 
     assert prop64.outcome == "needs_review"
     assert len(prop64.reasons) == 1 + len(prop64.missing)
+
+
+def test_one_remedy_answers_what_screen_answers_for_that_remedy() -> None:
+    from app.eligibility import screen_one_remedy
+
+    record = [
+        conviction("PC 220", level="felony", conviction_date=date(1998, 1, 1)),
+        conviction("HS 11359", level="felony", conviction_date=date(2010, 1, 1)),
+        conviction("HS 11357(b)", level="misdemeanor", conviction_date=date(2012, 1, 1)),
+    ]
+    full = {r.id: d for r in screen(SETTLED, record, TODAY).convictions for d in r.determinations
+            if d.remedy == "prop64"}
+
+    assert screen_one_remedy(SETTLED, record, TODAY, "prop64") == full
+
+
+def test_one_remedy_answers_only_the_asked_convictions_but_weighs_the_whole_record() -> None:
+    from app.eligibility import screen_one_remedy
+
+    prior = conviction("PC 220", level="felony", conviction_date=date(1998, 1, 1))
+    felony = conviction("HS 11359", level="felony", conviction_date=date(2010, 1, 1))
+
+    answers = screen_one_remedy(SETTLED, [prior, felony], TODAY, "prop64", only={felony.id})
+
+    assert list(answers) == [felony.id] and answers[felony.id].outcome == "not_eligible"
