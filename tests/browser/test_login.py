@@ -7,26 +7,16 @@ import pyotp
 import pytest
 
 from tests.browser.conftest import run_axe
+from tests.support.live_data import STAFF_PASSWORD, add_staff_with_authenticator, live_database
 
-PASSWORD = "correct horse battery staple"
+PASSWORD = STAFF_PASSWORD
 
 
 @pytest.fixture
 def admin_with_app(live_server: Any, tmp_path: Any) -> dict[str, str]:
     """An admin in the live server's database, with a password and a confirmed authenticator app."""
-    from app import create_app
-    from app.auth.passwords import hash_password
-    from app.extensions import db
-    from app.models import User, utcnow
-
-    app = create_app({"APP_ENV": "testing", "SECRET_KEY": "x", "DATABASE_URL": live_server.env["DATABASE_URL"],
-                      "INSTANCE_PATH": str(tmp_path / "setup-instance")})
-    secret = pyotp.random_base32()
-    with app.app_context():
-        db.session.add(User(email="admin@example.org", name="Ada Admin", role="admin", recovery_codes=[],
-                            password_hash=hash_password(PASSWORD), totp_secret=secret, totp_confirmed_at=utcnow()))
-        db.session.commit()
-        db.engine.dispose()
+    with live_database(live_server, tmp_path) as session:
+        secret = add_staff_with_authenticator(session, "admin@example.org", "Ada Admin", "admin")
     return {"email": "admin@example.org", "secret": secret}
 
 

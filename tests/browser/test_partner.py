@@ -10,10 +10,11 @@ import pyotp
 import pytest
 
 from tests.browser.conftest import run_axe
+from tests.support.live_data import STAFF_PASSWORD as PASSWORD
+from tests.support.live_data import add_staff_with_authenticator, live_database
 from tests.support.live_server import LiveServer
 from tests.support.partner import SCREENING, SmtpServer, wait_until
 
-PASSWORD = "correct horse battery staple"
 # The development delivery thread polls every 5 seconds; allow a few rounds.
 MAIL_DEADLINE_SECONDS = 30
 
@@ -41,26 +42,16 @@ def mailing_server(tmp_path: Any, sqlite_template: Any, smtp: SmtpServer) -> Ite
 @pytest.fixture
 def new_referral(mailing_server: LiveServer, tmp_path: Any) -> dict[str, Any]:
     """An SF attorney with password and authenticator app, and a Spanish speaker's application routed to SF."""
-    from app import create_app
-    from app.auth.passwords import hash_password
-    from app.extensions import db
-    from app.models import PartnerOffice, User, utcnow
+    from app.models import PartnerOffice
     from tests.support.partner import routed_application
 
-    app = create_app({"APP_ENV": "testing", "SECRET_KEY": "x", "DATABASE_URL": mailing_server.env["DATABASE_URL"],
-                      "INSTANCE_PATH": str(tmp_path / "setup-instance")})
-    secret = pyotp.random_base32()
-    with app.app_context():
-        office = db.session.query(PartnerOffice).filter_by(slug="sf-public-defender").one()
-        db.session.add(User(email="ana@example.org", name="Ana Abogada", role="attorney", office=office,
-                            recovery_codes=[], password_hash=hash_password(PASSWORD), totp_secret=secret,
-                            totp_confirmed_at=utcnow()))
+    with live_database(mailing_server, tmp_path) as session:
+        secret = add_staff_with_authenticator(session, "ana@example.org", "Ana Abogada", "attorney",
+                                              "sf-public-defender")
+        office = session.query(PartnerOffice).filter_by(slug="sf-public-defender").one()
         application = routed_application(["San Francisco"], screening=SCREENING, language="es",
                                          email_address="rosa@example.org", full_name="Rosa Delgado")
-        details = {"secret": secret, "reference": application.reference, "office_email": office.notification_email}
-        db.session.remove()
-        db.engine.dispose()
-    return details
+        return {"secret": secret, "reference": application.reference, "office_email": office.notification_email}
 
 
 def log_in(page: Any, server: LiveServer, secret: str) -> None:
