@@ -7,11 +7,10 @@ from typing import Any
 
 from flask import Flask, g, request, session
 from flask_babel import get_locale
-
-from app.config import load_config
 from flask_talisman import Talisman
 from werkzeug.middleware.proxy_fix import ProxyFix
 
+from app.config import load_config
 from app.extensions import babel, csrf, db, limiter, login_manager, mail, migrate
 
 ROOT = Path(__file__).resolve().parent.parent
