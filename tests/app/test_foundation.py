@@ -193,3 +193,9 @@ def test_foreign_keys_are_enforced_on_every_backend(db_session):
     with pytest.raises(IntegrityError):
         db_session.commit()
     db_session.rollback()
+
+
+def test_every_page_names_a_self_hosted_icon_so_browsers_do_not_hit_a_404(client):
+    html = client.get("/").get_data(as_text=True)
+    assert '<link rel="icon" href="/static/favicon.svg"' in html
+    assert client.get("/static/favicon.svg").status_code == 200
