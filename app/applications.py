@@ -648,7 +648,21 @@ def is_ready_to_submit(application: Application) -> bool:
     return application.status == "draft" and first_unanswered(application) == CHECK and bool(application.convictions)
 
 
-def submit(application: Application, personal_statement: str | None, today: dt.date | None = None) -> bool:
+def needs_good_cause(application: Application, today: dt.date | None = None) -> bool:
+    """A Prop 47 application filed after the 2022 deadline must explain why it is late (PC 1170.18(j)); the
+    consent page then asks for that explanation, which goes into the petition."""
+    from app.eligibility.remedies.prop47 import LATE_FILING
+
+    return any(
+        LATE_FILING in determination.reasons and determination.outcome != "not_eligible"
+        for result in screen_application(application, today).convictions
+        for determination in result.determinations
+        if determination.remedy == "prop47"
+    )
+
+
+def submit(application: Application, personal_statement: str | None, today: dt.date | None = None,
+           good_cause_statement: str | None = None) -> bool:
     """Consent given: stamp the screening, route to the partner office, queue the emails, all in one transaction.
 
     Idempotent under double taps and back-and-resubmit: the status flips from draft to submitted in one conditional
@@ -666,8 +680,8 @@ def submit(application: Application, personal_statement: str | None, today: dt.d
         db.session.refresh(application)
         return False
     db.session.refresh(application)
-    _with_answers(application, personal_statement=_clean(personal_statement), consent={"share": True,
-                                                                                          "understands": True})
+    _with_answers(application, personal_statement=_clean(personal_statement),
+                  good_cause_statement=_clean(good_cause_statement), consent={"share": True, "understands": True})
     screening = screen_application(application, today)
     application.screening = screening.to_dict()
     application.engine_version = ENGINE_VERSION

@@ -364,6 +364,8 @@ class ConsentForm(FlaskForm):
                                validators=[InputRequired(_l("Confirm that you understand a lawyer will check your answers"))])
     personal_statement = TextAreaField(_l("Why do you want to clear your record? (optional)"),
                                        validators=[Optional(), Length(max=4000, message=_l("Write 4000 characters or fewer"))])
+    good_cause_statement = TextAreaField(_l("Why are you applying for Prop 47 relief now? (optional)"),
+                                         validators=[Optional(), Length(max=4000, message=_l("Write 4000 characters or fewer"))])
 
 
 class ResumeForm(FlaskForm):

@@ -130,10 +130,12 @@ def consent():
     if not applications.is_ready_to_submit(application):
         return redirect(step_url(applications.first_unanswered(application)))
     form = ConsentForm()
+    late_prop47 = applications.needs_good_cause(application)
     if form.validate_on_submit():
-        applications.submit(application, form.personal_statement.data)
+        applications.submit(application, form.personal_statement.data,
+                            good_cause_statement=form.good_cause_statement.data if late_prop47 else None)
         return redirect(url_for("intake.confirmation"))
-    return render_template("intake/consent.html", form=form)
+    return render_template("intake/consent.html", form=form, late_prop47=late_prop47)
 
 
 @bp.get("/confirmation")

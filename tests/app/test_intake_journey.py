@@ -269,3 +269,19 @@ def test_no_personal_value_reaches_the_logs(client_request, caplog):
     client_request.post("/consent", CONSENT)
     for value in ("Ana Example", "ana@example.org", "1980", "1 Main St", "12-CR-3456", "nurse"):
         assert value not in caplog.text
+
+
+SHOPLIFTING_FELONY = {**MARIJUANA_IN_ALAMEDA, "/conviction/1/offense": {"offense": "", "offense_code": "PC 459.5"},
+                      "/conviction/1/level": {"answer": "felony"}}
+
+
+def test_a_late_prop_47_application_is_asked_why_it_is_late(client_request, db_session):
+    assert answer_until(client_request, SHOPLIFTING_FELONY) == "/check-answers"
+    page = client_request.get("/consent")
+    assert page.find("textarea", attrs={"name": "good_cause_statement"}) is not None
+    client_request.post("/consent", {**CONSENT, "good_cause_statement": "I did not know about the law."})
+    assert only_application(db_session).answers["good_cause_statement"] == "I did not know about the law."
+
+
+def test_no_good_cause_question_when_prop_47_is_not_in_play(answered):
+    assert answered.get("/consent").find("textarea", attrs={"name": "good_cause_statement"}) is None

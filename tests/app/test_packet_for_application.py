@@ -66,3 +66,20 @@ def test_cover_sheet_names_each_countys_office(application, db_session):
 def test_county_with_nothing_to_file_raises(application):
     with pytest.raises(NothingToFile):
         packet_for_application(application, counties=["Kern"], today=dt.date(2026, 11, 29))
+
+
+def test_the_persons_good_cause_statement_goes_into_a_late_prop_47_petition(db_session):
+    application = Application(
+        reference="P47-LTE", token_hash="e" * 64, status="submitted", language="en", full_name="Luis Example",
+        answers={"good_cause_statement": "I did not know about the law until this year.",
+                 "situation": {"registered_sex_offender": False, "superstrike_prior": False}},
+    )
+    application.convictions = [
+        Conviction(position=0, county="Fresno", case_number="F12-9", offense_text="PC 459.5", level="felony",
+                   conviction_date=dt.date(2012, 5, 1), sentence="probation", probation_completed=True,
+                   probation_violated=False, sentence_completed=True, value_over_950=False),
+    ]
+    db_session.add(application)
+    db_session.commit()
+    text = " ".join(pdf_text(packet_for_application(application, today=dt.date(2026, 11, 29))).split())
+    assert "I did not know about the law until this year." in text
