@@ -11,7 +11,7 @@ from typing import Any, Callable, Iterator
 import pytest
 
 from tests.support.hygiene import ClientRequest
-from tests.support.tiers import require
+from tests.support.tiers import OPTIONAL_PREFIX, require
 
 TEST_DATABASE_URL = os.environ.get("TEST_DATABASE_URL")
 DATABASE_BACKENDS = ["sqlite", "postgresql"]
@@ -23,9 +23,10 @@ def pytest_runtest_makereport(item, call):  # type: ignore[no-untyped-def]
     outcome = yield
     report = outcome.get_result()
     if os.environ.get("REQUIRE_ALL") == "1" and report.skipped and not hasattr(report, "wasxfail"):
-        report.outcome = "failed"
-        reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else report.longrepr
-        report.longrepr = f"skipped under REQUIRE_ALL=1: {reason}"
+        reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
+        if OPTIONAL_PREFIX not in reason:
+            report.outcome = "failed"
+            report.longrepr = f"skipped under REQUIRE_ALL=1: {reason}"
 
 
 def base_config(tmp_path: Path, database_url: str) -> dict[str, Any]:

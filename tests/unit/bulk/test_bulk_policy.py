@@ -17,9 +17,10 @@ from app.bulk.policy import (
     options_from_json,
 )
 from app.eligibility.results import Determination, Reason
+from tests.support.tiers import SHARED_FIXTURES, require_shared_fixture
 
 AS_OF = date(2026, 11, 29)
-FIXTURE_OPTIONS = Path(__file__).resolve().parents[4] / "shared" / "fixtures" / "doj" / "eligibility_options.json"
+FIXTURE_OPTIONS = SHARED_FIXTURES / "doj" / "eligibility_options.json"
 
 
 def _determination(outcome: str = "eligible", relief: str | None = "redesignate_misdemeanor") -> Determination:
@@ -103,8 +104,7 @@ def test_additional_relief_does_not_apply_without_the_date_it_needs() -> None:
 
 
 def test_desktop_tool_options_file_is_read() -> None:
-    if not FIXTURE_OPTIONS.exists():
-        pytest.skip("public DOJ fixtures not present")
+    require_shared_fixture(FIXTURE_OPTIONS)
     options = load_options(FIXTURE_OPTIONS)
     assert options == BulkOptions(
         dismiss_sections=frozenset({"11357", "11358"}),

@@ -15,9 +15,10 @@ from app.bulk.runner import run_bulk_screen
 from app.doj.columns import COLUMNS
 from app.doj.reader import DojFileError
 from app.doj.synthetic import ARREST, conviction_row, doj_row, write_rows, write_synthetic_file
+from tests.support.tiers import SHARED_FIXTURES, require_shared_fixture
 
 AS_OF = date(2026, 11, 29)
-FIXTURES = Path(__file__).resolve().parents[4] / "shared" / "fixtures" / "doj"
+FIXTURES = SHARED_FIXTURES / "doj"
 OUTPUT_FILES = {
     "results.csv", "prop64_results.csv", "summary.json", "errors.csv", "report.pdf",
     *(f"{outcome}_list.{ext}" for outcome in DA_OUTCOMES for ext in ("csv", "pdf")),
@@ -129,8 +130,7 @@ def test_synthetic_file_keeps_every_row(tmp_path: Path) -> None:
 
 @pytest.fixture
 def fixtures() -> Path:
-    if not FIXTURES.is_dir():
-        pytest.skip("public DOJ fixtures not present")
+    require_shared_fixture(FIXTURES)
     return FIXTURES
 
 

@@ -9,8 +9,9 @@ import pytest
 from app.doj.columns import COLUMNS, DISP_DATE
 from app.doj.reader import DojFileError, DojReader, DojRow, RejectedRow, check_readable
 from app.doj.synthetic import conviction_row, write_rows
+from tests.support.tiers import SHARED_FIXTURES, require_shared_fixture
 
-FIXTURES = Path(__file__).resolve().parents[4] / "shared" / "fixtures" / "doj"
+FIXTURES = SHARED_FIXTURES / "doj"
 
 
 def _rows(path: Path) -> list[DojRow | RejectedRow]:
@@ -93,8 +94,7 @@ def test_header_with_a_trailing_comma_is_accepted(tmp_path: Path) -> None:
 
 @pytest.fixture
 def fixtures() -> Path:
-    if not FIXTURES.is_dir():
-        pytest.skip("public DOJ fixtures not present")
+    require_shared_fixture(FIXTURES)
     return FIXTURES
 
 
