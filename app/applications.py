@@ -16,11 +16,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from flask import current_app
-from sqlalchemy import select, update
+from sqlalchemy import delete, select, update
 
 from app.eligibility import ENGINE_VERSION, ConvictionFacts, Person, Screening, parse_offense, screen
 from app.extensions import db
-from app.models import Application, Conviction, County, PartnerOffice, utcnow
+from app.models import Application, Conviction, County, PartnerOffice, Referral, utcnow
 
 # Reference codes are read aloud and typed on phones: no 0/O, 1/I/L, 2/Z, 5/S, 8/B.
 REFERENCE_ALPHABET = "ACDEFGHJKMNPQRTUVWXY34679"
@@ -96,14 +96,20 @@ def resume_url(token: str) -> str:
     return f"{current_app.config['BASE_URL'].rstrip('/')}/resume/{token}"
 
 
-def email_resume_link(application: Application, token: str) -> None:
-    """Queued in the outbox (delivered with retries); the caller commits."""
+def _queue_resume_link(application: Application, token: str) -> None:
+    """Queued in the outbox (delivered with retries) in the caller's transaction; the caller commits."""
     from app.outbox import enqueue
 
     if application.email:
         enqueue(to=application.email, template="resume_link", language=application.language,
                 context={"reference": application.reference, "resume_url": resume_url(token),
                          "retention_days": current_app.config["DRAFT_RETENTION_DAYS"]})
+
+
+def email_resume_link(application: Application, token: str) -> None:
+    """"Email me this link" on the save page: the resume link, queued and committed."""
+    _queue_resume_link(application, token)
+    db.session.commit()
 
 
 def set_language(application: Application, language: str) -> None:
@@ -113,12 +119,27 @@ def set_language(application: Application, language: str) -> None:
         db.session.commit()
 
 
-def delete_application(application: Application) -> None:
-    """The person's own right to erase: the row, its convictions and any referral to an office go, nothing is kept."""
-    from app.models.referrals import Referral
+def referrals_of(application: Application) -> list[Referral]:
+    """The application's referrals to partner offices (one per county an office took), in the order they were made."""
+    return list(db.session.scalars(select(Referral).where(Referral.application_id == application.id)
+                                   .order_by(Referral.id)))
 
-    for referral in db.session.scalars(select(Referral).where(Referral.application_id == application.id)):
+
+# The e-mails a resident receives; unsent ones go with the application (their context holds its reference).
+RESIDENT_TEMPLATES = ("resume_link", "resident_confirmation", "resident_status_update")
+
+
+def delete_application(application: Application) -> None:
+    """The person's own right to erase: the row, its convictions, any referral to an office and any e-mail to them
+    not yet sent go; nothing is kept."""
+    from app.models.referrals import OutboxMessage
+
+    for referral in referrals_of(application):
         db.session.delete(referral)
+    if application.email:
+        db.session.execute(delete(OutboxMessage).where(
+            OutboxMessage.to_address == application.email, OutboxMessage.status != "sent",
+            OutboxMessage.template.in_(RESIDENT_TEMPLATES)))
     db.session.delete(application)
     db.session.commit()
 
@@ -297,7 +318,8 @@ def previous_step(application: Application, current: StepRef) -> StepRef | None:
 
 def progress(application: Application, ref: StepRef) -> tuple[int, int, str]:
     """(section number, number of sections, section name) for "Section 2 of 4: Your situation"."""
-    section = step_for(ref).section if step_for(ref) else "sending"
+    step = step_for(ref)
+    section = step.section if step else "sending"  # check answers belongs to the last section
     return SECTIONS.index(section) + 1, len(SECTIONS), section
 
 
@@ -494,7 +516,7 @@ def save_answers(application: Application, ref: StepRef, data: dict[str, Any], r
         facts.setdefault("pages", {})[ref.slug] = data
         conviction.facts = facts
     if resume_token and application.email and application.email != email_before:
-        email_resume_link(application, resume_token)
+        _queue_resume_link(application, resume_token)
     application.updated_at = utcnow()
     application.purge_after = _retention_deadline()
     db.session.commit()
@@ -526,6 +548,7 @@ def remove_conviction(application: Application, index: int) -> None:
     pages.pop(CONVICTIONS_SUMMARY.slug, None)  # the list changed: ask "add another?" again
     _with_answers(application, pages=pages)
     application.updated_at = utcnow()
+    application.purge_after = _retention_deadline()  # a change like any other postpones the purge
     db.session.commit()
 
 
@@ -644,10 +667,6 @@ def missing_facts_by_conviction(application: Application) -> dict[int, set[str]]
 # Consent and submission
 # ---------------------------------------------------------------------------------------------------------------
 
-def is_ready_to_submit(application: Application) -> bool:
-    return application.status == "draft" and first_unanswered(application) == CHECK and bool(application.convictions)
-
-
 def needs_good_cause(application: Application, today: dt.date | None = None) -> bool:
     """A Prop 47 application filed after the 2022 deadline must explain why it is late (PC 1170.18(j)); the
     consent page then asks for that explanation, which goes into the petition."""
@@ -702,8 +721,7 @@ def petition_packet(application: Application) -> bytes:
 
     Raises app.packets.NothingToFile when the screening calls for no petition.
     """
-    from app.models.referrals import Referral
     from app.packets import packet_for_application
 
-    referrals = db.session.scalars(select(Referral).where(Referral.application_id == application.id)).all()
-    return packet_for_application(application, offices_by_county={r.county.name: r.office for r in referrals})
+    return packet_for_application(application,
+                                  offices_by_county={r.county.name: r.office for r in referrals_of(application)})

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 
 from flask import current_app
-from sqlalchemy import select
+from sqlalchemy import or_, select
 
 from app.extensions import db
 from app.models import Application, utcnow
@@ -32,17 +32,16 @@ def purge_stale_drafts(now: dt.datetime | None = None) -> int:
 
 
 def finished_submissions(now: dt.datetime) -> list[Application]:
-    """Submitted applications whose office work is over and older than the retention period."""
+    """Submitted applications older than the retention period with no referral still open or recently active."""
     cutoff = now - dt.timedelta(days=current_app.config["SUBMITTED_RETENTION_DAYS"])
-    submitted = db.session.scalars(
-        select(Application).where(Application.status == "submitted", Application.submitted_at < cutoff)
-    ).all()
-    finished = []
-    for application in submitted:
-        referrals = db.session.scalars(select(Referral).where(Referral.application_id == application.id)).all()
-        if all(r.status in FINISHED_STATUSES and r.last_activity_at < cutoff for r in referrals):
-            finished.append(application)
-    return finished
+    still_needed = select(Referral.id).where(
+        Referral.application_id == Application.id,
+        or_(Referral.status.not_in(FINISHED_STATUSES), Referral.last_activity_at >= cutoff),
+    )
+    return list(db.session.scalars(
+        select(Application).where(Application.status == "submitted", Application.submitted_at < cutoff,
+                                  ~still_needed.exists())
+    ))
 
 
 def purge_finished_submissions(now: dt.datetime | None = None) -> int:

@@ -30,10 +30,14 @@ class MultiCheckboxField(SelectMultipleField):
     option_widget = CheckboxInput()
 
 
+def _strip(value: Any) -> Any:
+    return value.strip() if isinstance(value, str) else value
+
+
 class DatePartsForm(Form):
-    day = StringField(filters=[lambda v: v.strip() if isinstance(v, str) else v])
-    month = StringField(filters=[lambda v: v.strip() if isinstance(v, str) else v])
-    year = StringField(filters=[lambda v: v.strip() if isinstance(v, str) else v])
+    day = StringField(filters=[_strip])
+    month = StringField(filters=[_strip])
+    year = StringField(filters=[_strip])
 
 
 class DateParts(FormField):
@@ -65,7 +69,8 @@ class DateParts(FormField):
 
     def value(self) -> dt.date | None:
         """The whole date, or None while any part is missing or impossible."""
-        return _to_date(*self.parts()) if all(self.parts()) and self.parts()[2].isdigit() else None
+        day, month, year = self.parts()
+        return _to_date(day, month, year) if day and month and year.isdigit() else None
 
     def parts(self) -> tuple[str, str, str]:
         return tuple((getattr(self.form, part).data or "").strip() for part in ("day", "month", "year"))  # type: ignore[return-value]

@@ -31,8 +31,13 @@ class QuestionPage:
         return names[0] if len(names) == 1 else None
 
 
-def yes_no(question: Any, required: Any, hint: Any = None, unknown_label: Any = None) -> QuestionPage:
-    return QuestionPage(forms.yes_no_form(required, unknown_label), question, hint)
+def yes_no(question: Any, hint: Any = None, *, rather_not_say: bool = False) -> QuestionPage:
+    """A yes / no / "I don't know" page; a private question (`rather_not_say`) offers "I'd rather not say" instead."""
+    if rather_not_say:
+        form = forms.yes_no_form(_l("Select yes, no or “I'd rather not say”"), _l("I'd rather not say"))
+    else:
+        form = forms.yes_no_form(_l("Select yes, no or “I don't know”"))
+    return QuestionPage(form, question, hint)
 
 
 PAGES: dict[str, QuestionPage] = {
@@ -63,17 +68,17 @@ PAGES: dict[str, QuestionPage] = {
                        "state": {"autocomplete": "address-level1", "classes": "narrow"},
                        "zip": {"autocomplete": "postal-code", "inputmode": "numeric", "classes": "narrow"}}),
     "probation-or-parole": yes_no(
-        _l("Are you on probation or parole now?"), _l("Select yes, no or “I don't know”"),
+        _l("Are you on probation or parole now?"),
         _l("This includes mandatory supervision and post-release community supervision.")),
-    "in-custody": yes_no(_l("Are you in jail or prison now?"), _l("Select yes, no or “I don't know”")),
+    "in-custody": yes_no(_l("Are you in jail or prison now?")),
     "pending-charges": yes_no(
-        _l("Are you charged with a crime right now?"), _l("Select yes, no or “I don't know”"),
+        _l("Are you charged with a crime right now?"),
         _l("This means a criminal case against you that a court has not finished.")),
     "sex-offender-registration": yes_no(
-        _l("Do you have to register as a sex offender?"), _l("Select yes, no or “I don't know”"),
+        _l("Do you have to register as a sex offender?"),
         _l("This is registration under Penal Code section 290.")),
     "serious-felony": yes_no(
-        _l("Have you ever been convicted of a very serious or violent felony?"), _l("Select yes, no or “I don't know”"),
+        _l("Have you ever been convicted of a very serious or violent felony?"),
         _l("For example murder, attempted murder, a violent sex crime, or any felony that can be punished with life in "
            "prison or death. Most convictions, including most robberies and assaults, do not count.")),
     "county": QuestionPage(
@@ -102,30 +107,27 @@ PAGES: dict[str, QuestionPage] = {
         choice_hints={"probation": _l("Also called “summary” or “informal” probation when you did not report to "
                                       "an officer")}),
     "sentence-finished": yes_no(
-        _l("Have you finished the sentence?"), _l("Select yes, no or “I don't know”"),
+        _l("Have you finished the sentence?"),
         _l("This means probation, jail or prison, and any parole or supervision after it, are over.")),
-    "probation-completed": yes_no(
-        _l("Did you finish probation for this conviction?"), _l("Select yes, no or “I don't know”")),
+    "probation-completed": yes_no(_l("Did you finish probation for this conviction?")),
     "convictions": QuestionPage(
         forms.MoreConvictionsForm, _l("Do you have another conviction to add?"), template="intake/convictions.html"),
     "value": yes_no(
-        _l("Was the property or check worth more than $950?"), _l("Select yes, no or “I don't know”"),
+        _l("Was the property or check worth more than $950?"),
         _l("Your answer can change the result for this theft or property conviction.")),
     "probation-violated": yes_no(
-        _l("Was your probation ever violated?"), _l("Select yes, no or “I don't know”"),
+        _l("Was your probation ever violated?"),
         _l("For example, the judge found you broke a rule of probation.")),
     "finished-date": QuestionPage(
         forms.FinishedDateForm, _l("When did you finish your sentence?"),
         _l("If you only know the year, fill in only the year. Leave all three boxes empty if you don't know."),
         field_options={"finished_date": {"id": "finished-date"}}),
     "mandatory-supervision": yes_no(
-        _l("Did your county jail sentence include mandatory supervision?"), _l("Select yes, no or “I don't know”"),
+        _l("Did your county jail sentence include mandatory supervision?"),
         _l("This is time supervised by a probation officer after jail, also called a “split sentence”.")),
     "trafficking": yes_no(
         _l("Did this happen while someone was forcing or pressuring you to do sex work?"),
-        _l("Select yes, no or “I'd rather not say”"),
-        _l("If so, the law gives you a special way to clear it. Your answer is private."),
-        unknown_label=_l("I'd rather not say")),
+        _l("If so, the law gives you a special way to clear it. Your answer is private."), rather_not_say=True),
     "income": QuestionPage(
         forms.IncomeForm, _l("About how much money does your household get each month?"),
         _l("Count wages, benefits and other income before taxes. This decides which free legal office helps you."),
@@ -133,8 +135,7 @@ PAGES: dict[str, QuestionPage] = {
         field_options={"monthly_income": {"inputmode": "numeric", "classes": "narrow", "dollars": True},
                        "rather_not_say": {"divider_before": True}}),
     "home": yes_no(
-        _l("Do you own your home?"), _l("Select yes, no or “I'd rather not say”"),
-        _l("This also decides which free legal office helps you."), unknown_label=_l("I'd rather not say")),
+        _l("Do you own your home?"), _l("This also decides which free legal office helps you."), rather_not_say=True),
     "hearing": QuestionPage(
         forms.HearingForm, _l("Choices for your court papers"),
         _l("These are optional. The legal office can explain them. Leave them empty if you are not sure.")),

@@ -1,6 +1,7 @@
 """Turn stored answers and the engine's screening into what the pages show, in the person's language."""
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -8,11 +9,10 @@ from flask import url_for
 from flask_babel import format_currency, format_date, get_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import select
 
 from app import applications
 from app.applications import CHECK, StepRef
-from app.extensions import db
+from app.eligibility import parse_offense
 from app.intake.pages import PAGES
 from app.models import Application
 
@@ -102,8 +102,6 @@ def conviction_titles(application: Application) -> list[tuple[int, str]]:
 
 
 def offense_label(offense_text: str, language: str) -> str | None:
-    from app.eligibility import parse_offense
-
     if not offense_text:
         return None
     parsed = parse_offense(offense_text)
@@ -139,8 +137,6 @@ def display_date(parts: dict[str, str] | None) -> str:
         if day and month:
             return format_date(applications.date_from_parts(parts), format="long")
         if month:
-            import datetime as dt
-
             return format_date(dt.date(int(year), int(month), 1), format="MMMM y")
     except (TypeError, ValueError):
         pass
@@ -243,12 +239,8 @@ def results(application: Application, language: str) -> list[ConvictionResultVie
 
 def confirmation(application: Application) -> dict[str, Any]:
     """The offices the application went to, for "what happens next"."""
-    from app.models.referrals import Referral
-
-    referrals = db.session.scalars(select(Referral).where(Referral.application_id == application.id)
-                                   .order_by(Referral.id)).all()
     offices = [{"name": r.office.name, "phone": r.office.phone, "website": r.office.website, "county": r.county.name}
-               for r in referrals]
+               for r in applications.referrals_of(application)]
     return {"offices": offices, "routed": application.routing_status == "routed"}
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask import abort, current_app, g, redirect, render_template, request, session, url_for
 from flask_babel import get_locale
+from werkzeug.wrappers import Response
 
 from app import applications
 from app.applications import CHECK, StepRef
@@ -34,6 +35,19 @@ def require_application(draft_only: bool = True) -> Application:
     return application
 
 
+def continue_url(application: Application) -> str:
+    """Where an application goes on: its first unanswered question while a draft, else the confirmation."""
+    if application.status != "draft":
+        return url_for("intake.confirmation")
+    return step_url(applications.first_unanswered(application))
+
+
+def back_to_unanswered(application: Application) -> Response | None:
+    """The pages after the questions: a redirect to the first unanswered question, or None once all are answered."""
+    unanswered = applications.first_unanswered(application)
+    return None if unanswered == CHECK else redirect(step_url(unanswered))
+
+
 def remember(application: Application, token: str) -> None:
     session[SESSION_KEY] = token
     session["language"] = application.language
@@ -51,8 +65,7 @@ def keep_language_with_application() -> None:
 
 @bp.get("/")
 def start():
-    return render_template("intake/start.html", application=current_application(), form=None,
-                           start_form=ActionForm())
+    return render_template("intake/start.html", application=current_application(), start_form=ActionForm())
 
 
 @bp.post("/start")
@@ -67,10 +80,7 @@ def begin():
 @bp.get("/continue")
 def continue_application():
     """Back to where this browser's application stopped: the first unanswered question, or the confirmation."""
-    application = require_application(draft_only=False)
-    if application.status != "draft":
-        return redirect(url_for("intake.confirmation"))
-    return redirect(step_url(applications.first_unanswered(application)))
+    return redirect(continue_url(require_application(draft_only=False)))
 
 
 @bp.route("/question/<slug>", methods=["GET", "POST"], endpoint="question")
@@ -107,28 +117,25 @@ def remove_conviction(number: int):
 @bp.get("/check-answers")
 def check_answers():
     application = require_application()
-    unanswered = applications.first_unanswered(application)
-    if unanswered != CHECK:
-        return redirect(step_url(unanswered))
-    return render_template("intake/check.html", sections=presenters.check_answers(application))
+    if (response := back_to_unanswered(application)) is not None:
+        return response
+    return render_template("intake/check.html", sections=presenters.check_answers(application),
+                           progress=presenters.progress_caption(application, CHECK))
 
 
 @bp.get("/results")
 def results():
     application = require_application()
-    if not applications.is_ready_to_submit(application):
-        return redirect(step_url(applications.first_unanswered(application)))
+    if (response := back_to_unanswered(application)) is not None:
+        return response
     return render_template("intake/results.html", results=presenters.results(application, str(get_locale())))
 
 
 @bp.route("/consent", methods=["GET", "POST"])
 def consent():
-    application = current_application()
-    if application is not None and application.status != "draft":
-        return redirect(url_for("intake.confirmation"))  # back-and-resubmit lands on the one confirmation
-    application = require_application()
-    if not applications.is_ready_to_submit(application):
-        return redirect(step_url(applications.first_unanswered(application)))
+    application = require_application()  # once sent, back-and-resubmit lands on the one confirmation
+    if (response := back_to_unanswered(application)) is not None:
+        return response
     form = ConsentForm()
     late_prop47 = applications.needs_good_cause(application)
     if form.validate_on_submit():
@@ -171,9 +178,7 @@ def save_and_return():
         applications.email_resume_link(application, session[SESSION_KEY])
         emailed = True
     return render_template("intake/save.html", application=application, form=form, emailed=emailed,
-                           link=applications.resume_url(session[SESSION_KEY]),
-                           continue_url=step_url(applications.first_unanswered(application))
-                           if application.status == "draft" else url_for("intake.confirmation"))
+                           link=applications.resume_url(session[SESSION_KEY]), continue_url=continue_url(application))
 
 
 @bp.get("/resume/<token>")
@@ -182,9 +187,7 @@ def resume_with_link(token: str):
     if application is None:
         return render_template("intake/link_expired.html"), 404
     remember(application, token)
-    if application.status != "draft":
-        return redirect(url_for("intake.confirmation"))
-    return redirect(step_url(applications.first_unanswered(application)))
+    return redirect(continue_url(application))
 
 
 @bp.route("/resume", methods=["GET", "POST"])
@@ -197,10 +200,7 @@ def resume_by_code():
             form.reference.errors.append(form.NOT_FOUND)
         else:
             remember(*found)
-            application = found[0]
-            if application.status != "draft":
-                return redirect(url_for("intake.confirmation"))
-            return redirect(step_url(applications.first_unanswered(application)))
+            return redirect(continue_url(found[0]))
     return render_template("intake/resume.html", form=form,
                            expired=request.args.get("expired") == "1")
 

@@ -9,8 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Collection
 
-from app.applications import applicant_details, conviction_facts, person_facts, petition_choices
-from app.eligibility import screen
+from app.applications import applicant_details, conviction_facts, petition_choices, screen_application
 from app.models import Application, PartnerOffice
 from app.packets.parties import Applicant, Attorney, OfficeContact, PacketChoices
 from app.packets.service import build_packet
@@ -32,18 +31,18 @@ def packet_for_application(
 
     Raises app.packets.NothingToFile when none of those convictions calls for a petition.
     """
+    today = today or dt.date.today()
     facts = conviction_facts(application)
     if counties is not None:
         wanted = {name.lower() for name in counties}
         facts = [f for f in facts if (f.county or "").lower() in wanted]
-    screening = screen(person_facts(application), conviction_facts(application), today or dt.date.today())
     return build_packet(
         Applicant(**applicant_details(application)),
         facts,
-        screening,
+        screen_application(application, today),  # the whole record is screened; `facts` picks the sets to file
         language=application.language,
         attorney=attorney,
         choices=PacketChoices(**petition_choices(application)),
         offices_by_county={county: office_contact(o) for county, o in (offices_by_county or {}).items()},
-        today=today or dt.date.today(),
+        today=today,
     )

@@ -34,6 +34,7 @@ def resume_link(client_request) -> str:
 def test_check_answers_lists_every_answer_with_a_change_link(answered):
     page = answered.get("/check-answers")
     text = page.get_text(" ")
+    assert page.find(class_="caption").get_text() == "Section 4 of 4: Sending your application"
     assert "Ana Example" in text and "Possession of marijuana (HS 11357)" in text and "May 1, 2012" in text
     changes = [a["href"] for a in page.select("dd.change a")]
     assert "/question/name?return=check" in changes and "/conviction/1/offense?return=check" in changes
@@ -45,10 +46,16 @@ def test_a_change_link_returns_to_check_answers(answered):
 
 
 def test_a_change_that_opens_a_new_question_asks_it_before_check_answers(answered):
-    answered.post("/conviction/1/sentence?return=check", {"answer": "county_jail"})
-    answered.post("/conviction/1/sentence?return=check", {"answer": "probation"})
-    response = answered.post("/question/counties?return=check", {"counties": ["Alameda"]})
-    assert response.headers["Location"] == "/check-answers"
+    response = answered.post("/conviction/1/offense?return=check", {"offense": "", "offense_code": "PC 459.5"})
+    assert response.headers["Location"] == "/check-answers"  # still a misdemeanor: nothing new to ask
+    response = answered.post("/conviction/1/level?return=check", {"answer": "felony"})
+    assert response.headers["Location"] == "/conviction/1/value"  # a felony: over $950 decides Prop 47
+
+
+def test_a_question_hidden_by_a_change_and_shown_again_keeps_its_answer(answered):
+    for sentence in ("county_jail", "probation"):  # "did you finish probation?" goes, then comes back answered
+        response = answered.post("/conviction/1/sentence?return=check", {"answer": sentence})
+        assert response.headers["Location"] == "/check-answers"
 
 
 def test_results_show_each_conviction_with_its_outcome_and_reasons(answered):
@@ -59,9 +66,10 @@ def test_results_show_each_conviction_with_its_outcome_and_reasons(answered):
     assert card.find("li"), "every outcome says why"
 
 
-def test_results_wait_until_every_question_is_answered(client_request):
+@pytest.mark.parametrize("url", ["/check-answers", "/results", "/consent"])
+def test_the_pages_after_the_questions_wait_until_every_question_is_answered(client_request, url):
     answer_until(client_request, MARIJUANA_IN_ALAMEDA, stop_before="/conviction/1/level")
-    response = client_request.client.get("/results")
+    response = client_request.client.get(url)
     assert response.status_code == 302 and response.headers["Location"] == "/conviction/1/level"
 
 
@@ -128,6 +136,7 @@ def test_the_save_page_emails_the_link_again_on_request(client_request, db_sessi
     answer_until(client_request, MARIJUANA_IN_ALAMEDA, stop_before="/question/address")
     page = client_request.post("/save", {}, expected_status=200)
     assert "We emailed you the link." in page.get_text()
+    db_session.remove()  # as at the end of a real request: what was not committed is gone
     count = select(func.count()).select_from(OutboxMessage).where(OutboxMessage.template == "resume_link")
     assert db_session.scalar(count) == 2
 
@@ -198,6 +207,15 @@ def test_a_sent_application_can_be_deleted_with_its_referral(answered, db_sessio
     answered.post("/delete", {})
     assert db_session.scalar(select(func.count()).select_from(Referral)) == 0
     assert db_session.scalar(select(func.count()).select_from(Application)) == 0
+
+
+def test_deleting_an_application_drops_its_unsent_emails_but_not_the_office_notice(answered, db_session):
+    answered.post("/consent", CONSENT)
+    answered.post("/delete", {})
+    db_session.remove()
+    unsent = db_session.scalars(select(OutboxMessage.template).where(OutboxMessage.status != "sent")).all()
+    assert "resident_confirmation" not in unsent and "resume_link" not in unsent
+    assert "office_new_referral" in unsent
 
 
 def test_the_language_chosen_sticks_to_the_application(client_request, db_session):

@@ -9,7 +9,7 @@ from sqlalchemy import select
 from app.models import Application, utcnow
 from app.models.referrals import Referral, ReferralEvent
 from app.retention import purge_finished_submissions
-from tests.support.partner import routed_application
+from tests.support.partner import build_application, routed_application
 
 LONG_AGO = utcnow() - dt.timedelta(days=400)
 
@@ -57,3 +57,28 @@ def test_retention_command_reports_what_it_deleted(app, old_submission, db_sessi
     result = app.test_cli_runner().invoke(args=["retention", "purge"])
     assert result.exit_code == 0
     assert "finished applications deleted: 1" in result.output
+
+
+def test_submission_that_reached_no_office_is_deleted_once_the_period_has_passed(db_session):
+    unrouted = build_application(["Kern"])
+    unrouted.submitted_at = LONG_AGO
+    recent = build_application(["Kern"])
+    db_session.commit()
+    assert purge_finished_submissions() == 1
+    assert db_session.scalars(select(Application.id)).all() == [recent.id]
+
+
+def test_one_open_referral_keeps_the_whole_submission(db_session):
+    application = routed_application(["San Francisco", "Alameda"])
+    application.submitted_at = LONG_AGO
+    referrals = db_session.scalars(select(Referral).where(Referral.application_id == application.id)
+                                   .order_by(Referral.id)).all()
+    assert len(referrals) == 2
+    referrals[0].status, referrals[1].status = "closed", "in_review"
+    for referral in referrals:
+        referral.last_activity_at = LONG_AGO
+    db_session.commit()
+    assert purge_finished_submissions() == 0
+    referrals[1].status = "granted"
+    db_session.commit()
+    assert purge_finished_submissions() == 1

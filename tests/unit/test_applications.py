@@ -209,8 +209,11 @@ def test_a_submitted_application_no_longer_changes(app):
         save(application, "name", {"full_name": "Someone else"})
 
 
-def test_an_incomplete_application_is_not_ready_to_submit(draft):
-    assert not applications.is_ready_to_submit(draft)
+def test_an_application_without_a_conviction_is_never_finished(draft):
+    """Check answers, results and consent open only when nothing is unanswered; a conviction is always asked for."""
+    complete(draft)
+    applications.remove_conviction(draft, 1)
+    assert draft.convictions == [] and applications.first_unanswered(draft) == StepRef("county", 1)
 
 
 def test_retention_purges_only_drafts_untouched_past_their_deadline(app, db_session):
@@ -231,6 +234,14 @@ def test_saving_an_answer_postpones_the_purge(draft, db_session):
     draft.purge_after = applications.utcnow() - dt.timedelta(days=1)
     db_session.commit()
     save(draft, "name", {"full_name": "Ana"})
+    assert purge_stale_drafts() == 0
+
+
+def test_removing_a_conviction_postpones_the_purge_too(draft, db_session):
+    add_conviction(draft, county={"county": "Alameda"})
+    draft.purge_after = applications.utcnow() - dt.timedelta(days=1)
+    db_session.commit()
+    applications.remove_conviction(draft, 1)
     assert purge_stale_drafts() == 0
 
 
