@@ -30,7 +30,9 @@ def _secret_key(instance_path: Path, environment: str) -> str:
     if key:
         return key
     if environment == "production":
-        raise ConfigError("SECRET_KEY must be set in production (e.g. `python -c 'import secrets; print(secrets.token_hex(32))'`).")
+        raise ConfigError(
+            "SECRET_KEY must be set in production (e.g. `python -c 'import secrets; print(secrets.token_hex(32))'`)."
+        )
     key_file = instance_path / "secret_key"
     if not key_file.exists():
         instance_path.mkdir(parents=True, exist_ok=True)
@@ -58,7 +60,9 @@ def load_config(instance_path: Path, overrides: dict[str, Any] | None = None) ->
         "APP_ENV": environment,
         "SECRET_KEY": overrides.get("SECRET_KEY") or _secret_key(instance_path, environment),
         "SQLALCHEMY_DATABASE_URI": overrides.pop("DATABASE_URL", None) or _database_url(instance_path),
-        "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
+        # hide_parameters: a database error's message (logged with its traceback) names the statement but not its
+        # values, which can be a resident's name, address or answers.
+        "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True, "hide_parameters": True},
         "BASE_URL": os.environ.get("BASE_URL", f"http://127.0.0.1:{os.environ.get('PORT', '5000')}"),
         "PORT": _int("PORT", 5000),
         # Behind a reverse proxy, how many hops of X-Forwarded-* to trust (rate limits and audit need the client IP).
@@ -102,7 +106,8 @@ def load_config(instance_path: Path, overrides: dict[str, Any] | None = None) ->
         # Data retention
         "DRAFT_RETENTION_DAYS": _int("DRAFT_RETENTION_DAYS", 30),
         "SUBMITTED_RETENTION_DAYS": _int("SUBMITTED_RETENTION_DAYS", 365),
-        "MAX_CONTENT_LENGTH": _int("MAX_UPLOAD_MB", 512) * 1024 * 1024,
+        # Forms and API bodies are small; the DA's bulk upload raises its own limit (BULK_MAX_UPLOAD_MB) per request.
+        "MAX_CONTENT_LENGTH": _int("MAX_REQUEST_MB", 2) * 1024 * 1024,
         # DA bulk tool (issue 7): upload limit for the DOJ file, and days before uploads and outputs are deleted.
         "BULK_MAX_UPLOAD_MB": _int("BULK_MAX_UPLOAD_MB", 500),
         "BULK_RETENTION_DAYS": _int("BULK_RETENTION_DAYS", 14),

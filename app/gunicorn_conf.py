@@ -9,8 +9,10 @@ from gunicorn.glogging import Logger
 timeout = 60
 graceful_timeout = 20
 
-# A resume link carries the secret that opens a person's application: it must not sit in access logs.
-SECRET_PATHS = re.compile(r"(/resume/)[^/?\s\"]+")
+# Links that carry a secret (a resident's resume link, a staff invitation or password reset) and the partner search
+# (a resident's name) must not sit in access logs.
+SECRET_PATHS = re.compile(r"(/resume/|/auth/reset-password/|/auth/invitation/)[^/?\s\"]+")
+SEARCH_TERMS = re.compile(r"([?&]q=)[^&\s\"]*")
 
 
 class RedactingLogger(Logger):
@@ -22,7 +24,7 @@ class RedactingLogger(Logger):
 
 
 def redact(text: str) -> str:
-    return SECRET_PATHS.sub(r"\1[redacted]", text)
+    return SEARCH_TERMS.sub(r"\1[redacted]", SECRET_PATHS.sub(r"\1[redacted]", text))
 
 
 logger_class = RedactingLogger

@@ -25,7 +25,7 @@ from flask import current_app
 from flask_babel import force_locale
 from flask_mail import Message
 from jinja2 import Template, TemplateNotFound
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, func, select, update
 
 from app.extensions import db
 from app.mailer import deliver
@@ -168,6 +168,12 @@ def failed_messages() -> list[OutboxMessage]:
     return list(db.session.scalars(
         select(OutboxMessage).where(OutboxMessage.status == "failed").order_by(OutboxMessage.id.desc())
     ))
+
+
+def failed_count() -> int:
+    """How many messages `failed_messages` lists, without loading them (the admin home page)."""
+    return db.session.scalar(select(func.count()).select_from(OutboxMessage)
+                             .where(OutboxMessage.status == "failed")) or 0
 
 
 def requeue(message: OutboxMessage) -> None:

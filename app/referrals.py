@@ -69,7 +69,8 @@ CONDITIONS = {"monthly_income_below": _income_below, "owns_home": _owns_home_is}
 
 
 def routing_errors(routing: Mapping[str, Any]) -> list[str]:
-    """Problems with an office's routing rule, for the admin form: unknown conditions would silently never match."""
+    """Problems with an office's routing rule (the seeded ones in app/data are tested with it): an unknown condition
+    or a value of the wrong type would silently never match."""
     errors = []
     priority = routing.get("priority")
     if priority is not None and (not isinstance(priority, int) or isinstance(priority, bool)):
@@ -145,8 +146,15 @@ def unrouted_applications() -> list[Application]:
     return list(db.session.scalars(
         select(Application)
         .where(Application.routing_status == "not_routed")
+        .options(selectinload(Application.convictions))
         .order_by(Application.submitted_at.desc(), Application.id.desc())
     ))
+
+
+def unrouted_count() -> int:
+    """How many applications `unrouted_applications` lists, without loading them (the admin home page)."""
+    return db.session.scalar(select(func.count()).select_from(Application)
+                             .where(Application.routing_status == "not_routed")) or 0
 
 
 def _create_referral(application: Application, county: County, office: PartnerOffice) -> Referral:
@@ -238,6 +246,7 @@ def transfer_targets(referral: Referral) -> list[PartnerOffice]:
     """Live offices that could take this referral: the county's others first, then the rest by name."""
     offices = db.session.scalars(
         select(PartnerOffice).where(PartnerOffice.live, PartnerOffice.id != referral.office_id)
+        .options(selectinload(PartnerOffice.county))
     ).all()
     return sorted(offices, key=lambda o: (o.county_id != referral.county_id, o.name))
 
@@ -356,14 +365,18 @@ def enqueue_office_digests(now: dt.datetime | None = None) -> list[OutboxMessage
     """One digest per office with unopened or stale referrals, at most once a day; counts only, no case data."""
     now = now or utcnow()
     stale_days = current_app.config.get("REFERRAL_STALE_DAYS", DEFAULT_STALE_DAYS)
+    backlogs = office_backlogs(now, stale_days)
+    keys = {backlog.office.id: f"digest:{backlog.office.id}:{now.date().isoformat()}" for backlog in backlogs}
+    already_queued = set(db.session.scalars(
+        select(OutboxMessage.dedupe_key).where(OutboxMessage.dedupe_key.in_(keys.values()))))
     queued = []
-    for backlog in office_backlogs(now, stale_days):
+    for backlog in backlogs:
         office = backlog.office
         if not office.notification_email:
             log.warning("partner office %s has no notification address; no digest queued", office.slug)
             continue
-        key = f"digest:{office.id}:{now.date().isoformat()}"
-        if db.session.scalar(select(OutboxMessage.id).where(OutboxMessage.dedupe_key == key)) is not None:
+        key = keys[office.id]
+        if key in already_queued:
             continue
         queued.append(outbox.enqueue(
             to=office.notification_email, template="office_digest", language="en", dedupe_key=key,

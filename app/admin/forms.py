@@ -55,7 +55,8 @@ class InviteForm(FlaskForm):
     office_id = SelectField(_l("Office (partner attorneys and clinic volunteers)"), coerce=int)
     county_id = SelectField(_l("County (district attorneys)"), coerce=int)
     bar_number = StringField(_l("State Bar number (attorneys, optional)"),
-                             validators=[Optional(), Regexp(r"^\d{1,8}$", message=_l("Enter the State Bar number in digits"))])
+                             validators=[Optional(),
+                                         Regexp(r"^\d{1,8}$", message=_l("Enter the State Bar number in digits"))])
 
     def validate(self, extra_validators: Any = None) -> bool:
         """Attorneys and volunteers belong to an office, district attorneys to a county: that is what scopes their

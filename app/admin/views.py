@@ -10,6 +10,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from sqlalchemy import select
+from sqlalchemy.orm import contains_eager
 from wtforms.fields.choices import SelectChoice
 
 from app import outbox, referrals
@@ -40,14 +41,15 @@ USER_ACTIONS: dict[str, tuple[Callable[[User, User], None], object]] = {
 @bp.get("/")
 @staff_required("admin")
 def index() -> ResponseReturnValue:
-    return render_template("admin/index.html", failed_mail=len(outbox.failed_messages()),
-                           unrouted=len(referrals.unrouted_applications()))
+    return render_template("admin/index.html", failed_mail=outbox.failed_count(), unrouted=referrals.unrouted_count())
 
 
 @bp.get("/offices")
 @staff_required("admin")
 def offices() -> ResponseReturnValue:
-    rows = db.session.scalars(select(PartnerOffice).join(PartnerOffice.county).order_by(County.name, PartnerOffice.name))
+    rows = db.session.scalars(select(PartnerOffice).join(PartnerOffice.county)
+                              .options(contains_eager(PartnerOffice.county))  # the page names each one's county
+                              .order_by(County.name, PartnerOffice.name))
     return render_template("admin/offices.html", offices=list(rows))
 
 
@@ -140,6 +142,9 @@ def user_action(user_id: int, action: str) -> ResponseReturnValue:
 @bp.get("/failed-mail")
 @staff_required("admin")
 def failed_mail() -> ResponseReturnValue:
+    # The list shows residents' e-mail addresses: audited like the other admin lists of personal data.
+    record_audit(current_user, "viewed_failed_mail", "outbox_message", None)
+    db.session.commit()
     return render_template("admin/failed_mail.html", messages=outbox.failed_messages())
 
 
@@ -159,7 +164,7 @@ def retry_mail(message_id: int) -> ResponseReturnValue:
 @bp.get("/unrouted")
 @staff_required("admin")
 def unrouted() -> ResponseReturnValue:
-    applications = referrals.unrouted_applications()
+    # Audited before the query: the commit would otherwise expire the loaded rows and reload each one.
     record_audit(current_user, "viewed_unrouted_applications", "application", None)
     db.session.commit()
-    return render_template("admin/unrouted.html", applications=applications)
+    return render_template("admin/unrouted.html", applications=referrals.unrouted_applications())

@@ -37,7 +37,8 @@ def invite(by: User | None, email: str, name: str, role: str, office: PartnerOff
     if find_user_by_email(email) is not None:
         raise EmailAlreadyUsed(email)
     user = User(email=email.strip().lower(), name=name.strip(), role=role, office=office, county=county,
-                bar_number=(bar_number or "").strip() or None, password_hash=None, active=True, session_version=0, failed_logins=0, recovery_codes=[])
+                bar_number=(bar_number or "").strip() or None, password_hash=None, active=True, session_version=0,
+                failed_logins=0, recovery_codes=[])
     db.session.add(user)
     db.session.flush()
     link = _send_link(user, tokens.INVITATION, "staff_invitation", "auth.accept_invitation")

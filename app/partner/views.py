@@ -62,10 +62,11 @@ def queue() -> str:
 @staff_required("attorney")
 def export() -> Response:
     office_id = current_user.office_id
-    referrals = office_queue(office_id, _queue_filter(request.args))
+    # Written before the audit's commit, which would expire the loaded rows and reload each one (N+1 queries).
+    body = referrals_csv(office_queue(office_id, _queue_filter(request.args)))
     record_audit(current_user, "referral.export", "office", office_id)
     db.session.commit()
-    return Response(referrals_csv(referrals), mimetype="text/csv",
+    return Response(body, mimetype="text/csv",
                     headers={"Content-Disposition": "attachment; filename=referrals.csv"})
 
 

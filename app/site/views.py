@@ -23,11 +23,14 @@ def healthz():
 
 
 def safe_next(target: str | None) -> str:
-    """Only same-site paths: the switch must not become an open redirect."""
+    """Only same-site paths: the switch must not become an open redirect.
+
+    Browsers read a backslash as a slash, so "/\\evil.example" means "//evil.example": refused as well.
+    """
     if not target:
         return "/"
     parts = urlsplit(target)
-    if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
+    if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//") or "\\" in target:
         return "/"
     return target
 

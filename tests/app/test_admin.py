@@ -235,6 +235,7 @@ def test_failed_mail_is_listed_and_can_be_tried_again(client_request, admin, db_
     message.status, message.attempts, message.last_error = "failed", 11, "SMTPServerDisconnected"
     db_session.commit()
     assert "office@example.org" in client_request.get("/admin/failed-mail").get_text()
+    assert audited(db_session, "viewed_failed_mail") == [(admin.id, "outbox_message", None)]
     client_request.post(f"/admin/failed-mail/{message.id}/retry", csrf_from="/admin/failed-mail")
     assert message.status == "pending" and message.attempts == 0
     assert audited(db_session, "mail_requeued") == [(admin.id, "outbox_message", str(message.id))]
@@ -252,6 +253,33 @@ def test_unrouted_applications_are_listed_by_reference_and_the_view_is_audited(c
     row = page.find("td", string="ABCD-2345").find_parent("tr")
     assert "Kern" in row.get_text()
     assert audited(db_session, "viewed_unrouted_applications") == [(admin.id, "application", None)]
+
+
+def test_the_unrouted_list_takes_as_many_queries_for_many_applications_as_for_one(client, admin):
+    from tests.support.partner import build_application, counted_queries
+
+    def page_queries():
+        with counted_queries() as statements:
+            assert client.get("/admin/unrouted").status_code == 200
+        return len(statements)
+
+    build_application(["Kern"]).routing_status = "not_routed"
+    for_one = page_queries()
+    for _ in range(5):
+        build_application(["Kern", "Fresno"]).routing_status = "not_routed"
+    assert page_queries() == for_one
+
+
+def test_the_admin_home_counts_failed_mail_and_unrouted_applications(client_request, admin, db_session):
+    from app.outbox import enqueue
+    from tests.support.partner import build_application
+
+    for address in ("a@example.org", "b@example.org"):
+        enqueue(to=address, template="office_new_referral", context={"office_name": "x"}).status = "failed"
+    build_application(["Kern"]).routing_status = "not_routed"
+    db_session.commit()
+    items = [" ".join(li.get_text().split()) for li in client_request.get("/admin/").select(".admin-links li")]
+    assert "Email that could not be sent (2)" in items and "Applications no office took (1)" in items
 
 
 def test_admin_area_speaks_spanish(client_request, admin):

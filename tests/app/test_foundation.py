@@ -114,7 +114,8 @@ def test_language_choice_persists_across_pages(client):
     assert 'lang="es"' in html
 
 
-@pytest.mark.parametrize("target", ["https://evil.example/", "//evil.example/", "javascript:alert(1)"])
+@pytest.mark.parametrize("target", ["https://evil.example/", "//evil.example/", "javascript:alert(1)",
+                                    "/\\evil.example/", "\\\\evil.example/", "/\t/evil.example/"])
 def test_language_switch_is_not_an_open_redirect(client, target):
     response = client.get("/language/es", query_string={"next": target})
     assert response.headers["Location"] == "/"
@@ -199,3 +200,33 @@ def test_every_page_names_a_self_hosted_icon_so_browsers_do_not_hit_a_404(client
     html = client.get("/").get_data(as_text=True)
     assert '<link rel="icon" href="/static/favicon.svg"' in html
     assert client.get("/static/favicon.svg").status_code == 200
+
+
+def test_a_database_error_never_carries_the_values_of_its_statement(app):
+    """Unhandled errors are logged with their traceback; a resident's answers must not end up in the log."""
+    from sqlalchemy import text
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from app.extensions import db
+
+    with pytest.raises(SQLAlchemyError) as raised:
+        db.session.execute(text("SELECT * FROM no_such_table WHERE name = :name"), {"name": "Rosa Delgado"})
+    db.session.rollback()
+    assert "no_such_table" in str(raised.value) and "Rosa Delgado" not in str(raised.value)
+
+
+def test_an_unhandled_error_is_logged_with_the_route_not_the_secret_in_its_path(make_app, caplog):
+    from flask import Blueprint
+
+    app = make_app()
+    probe = Blueprint("probe", __name__)
+
+    @probe.get("/probe/<token>")
+    def failing(token):  # type: ignore[no-untyped-def]
+        raise RuntimeError("boom")
+
+    app.register_blueprint(probe)
+    with caplog.at_level("ERROR"):
+        response = app.test_client().get("/probe/s3cret-token-value")
+    assert response.status_code == 500
+    assert "unhandled error on GET /probe/<token>" in caplog.text and "s3cret-token-value" not in caplog.text

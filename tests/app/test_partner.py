@@ -12,7 +12,7 @@ from pypdf import PdfReader
 
 from app.models import AuditEvent, OutboxMessage, PartnerOffice, Referral
 from tests.support.hygiene import ClientRequest
-from tests.support.partner import SCREENING, routed_application
+from tests.support.partner import SCREENING, counted_queries, routed_application
 from tests.support.sessions import log_in_test_client
 
 
@@ -270,3 +270,21 @@ def test_the_export_defuses_spreadsheet_formulas(client, attorney, db_session):
     routed_application(["San Francisco"], full_name='=HYPERLINK("http://evil.example")')
     rows = list(csv.DictReader(io.StringIO(client.get("/partner/export.csv").get_data(as_text=True))))
     assert rows[0]["name"] == '\'=HYPERLINK("http://evil.example")'
+
+
+def test_the_export_takes_as_many_queries_for_many_referrals_as_for_one(client, attorney, referral):
+    def export_queries():
+        with counted_queries() as statements:
+            assert client.get("/partner/export.csv").status_code == 200
+        return len(statements)
+
+    for_one = export_queries()
+    for number in range(5):
+        routed_application(["San Francisco"], full_name=f"Person {number}")
+    assert export_queries() == for_one
+
+
+def test_the_referral_page_loads_the_transfer_offices_counties_in_one_query(client, attorney, referral):
+    with counted_queries() as statements:
+        assert client.get(f"/partner/referrals/{referral.id}").status_code == 200
+    assert sum(s.lstrip().startswith("SELECT county.") for s in statements) <= 2

@@ -228,6 +228,16 @@ def test_the_digest_goes_out_once_a_day(db_session):
     assert len(enqueue_office_digests(now + dt.timedelta(days=1))) == 1
 
 
+def test_each_office_gets_its_own_digest_once_a_day(db_session):
+    routed_application(["San Francisco", "Contra Costa"])
+    now = utcnow()
+    first = enqueue_office_digests(now)
+    assert sorted(m.to_address for m in first) == sorted(
+        office(db_session, slug).notification_email for slug in ("sf-public-defender", "contra-costa-public-defender"))
+    db_session.commit()
+    assert enqueue_office_digests(now) == []
+
+
 def test_an_office_with_nothing_waiting_gets_no_digest(db_session, referral, attorney):
     referral.opened_at = utcnow()
     db_session.commit()

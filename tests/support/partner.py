@@ -8,11 +8,31 @@ import secrets
 import socket
 import threading
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from email.message import EmailMessage
 from typing import Any, Callable, Iterator
 
 import pytest
+
+
+@contextmanager
+def counted_queries() -> Iterator[list[str]]:
+    """The SQL statements run inside the block, for tests that a page's queries do not grow with its rows."""
+    from sqlalchemy import event
+
+    from app.extensions import db
+
+    statements: list[str] = []
+
+    def record(connection: Any, cursor: Any, statement: str, *args: Any) -> None:
+        statements.append(statement)
+
+    event.listen(db.engine, "before_cursor_execute", record)
+    try:
+        yield statements
+    finally:
+        event.remove(db.engine, "before_cursor_execute", record)
 
 
 def free_port() -> int:

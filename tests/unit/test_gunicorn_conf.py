@@ -10,3 +10,13 @@ def test_resume_token_is_redacted_from_a_request_line():
 
 def test_other_paths_are_left_alone():
     assert redact("GET /question/name HTTP/1.1") == "GET /question/name HTTP/1.1"
+
+
+def test_staff_invitation_and_password_reset_tokens_are_redacted():
+    assert redact("GET /auth/invitation/eyJ1c2Vy.abc HTTP/1.1") == "GET /auth/invitation/[redacted] HTTP/1.1"
+    assert redact("POST /auth/reset-password/eyJ1c2Vy.abc HTTP/1.1") == "POST /auth/reset-password/[redacted] HTTP/1.1"
+
+
+def test_a_partner_search_for_a_name_is_redacted():
+    assert redact("GET /partner/?status=new&q=Rosa+Delgado&county=3 HTTP/1.1") == (
+        "GET /partner/?status=new&q=[redacted]&county=3 HTTP/1.1")

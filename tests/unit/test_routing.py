@@ -60,6 +60,12 @@ def test_a_rule_with_an_unknown_condition_never_matches():
 
 
 def test_routing_errors_accepts_the_seeded_rules():
+    from app.seed import load_json
+
+    offices = load_json("partner_offices.json")["offices"]
+    assert any(row.get("routing", {}).get("when") for row in offices)  # the file has rules worth checking
+    assert {row["slug"]: routing_errors(row.get("routing") or {}) for row in offices} == {
+        row["slug"]: [] for row in offices}
     assert routing_errors(PUBLIC_DEFENDER_RULE) == []
     assert routing_errors({}) == []
 
