@@ -1,7 +1,8 @@
 """How many convictions per second ``screen()`` handles on one core, with a DOJ-like mix.
 
 Run: ``.venv/bin/python benchmarks/screen.py [convictions]``. Prints figures; no pass/fail.
-The bulk tool calls ``screen()`` once per person with their whole record, so the mix below is
+Every audience but the bulk tool calls ``screen()`` once per person with their whole record (the bulk
+tool asks ``screen_one_remedy(..., "prop64")``; benchmarks/bulk.py times it), so the mix below is
 people with 1-8 convictions, complete person facts (a full DOJ record settles them), common
 offenses in realistic proportions, and a few unreadable offense texts.
 """

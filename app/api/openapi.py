@@ -11,6 +11,7 @@ from typing import Any
 from app.api.packet import APPLICANT_FIELDS, ATTORNEY_FIELDS, CHOICE_FLAGS, LANGUAGES, MAX_FIELD_LENGTH
 from app.api.schema import CONVICTION_FLAGS, MAX_CONVICTIONS, PERSON_FLAGS
 from app.eligibility import BASES, ENGINE_VERSION, LEVELS, OUTCOMES, RELIEFS, REMEDIES, SENTENCES
+from app.eligibility.automatic import HS11361_9, PC1203_425
 from app.packets import MAX_STATEMENT_CHARS
 
 _NULLABLE_BOOL: dict[str, Any] = {"type": ["boolean", "null"]}
@@ -148,7 +149,7 @@ def openapi_document() -> dict[str, Any]:
                     "required": ["conviction", "statute", "note"],
                     "properties": {
                         "conviction": {"type": "string"},
-                        "statute": {"enum": ["PC 1203.425", "HS 11361.9"]},
+                        "statute": {"enum": [PC1203_425, HS11361_9]},
                         "note": {"$ref": "#/components/schemas/Reason"},
                     },
                 },

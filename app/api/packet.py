@@ -68,7 +68,9 @@ def read_packet_extras(body: dict[str, Any]) -> tuple[PacketExtras | None, list[
     applicant = None
     if (raw := section("applicant", required=True)) is not None:
         name = text(raw, "name", "applicant", required=True)
-        applicant = Applicant(name=name or "", **{key: text(raw, key, "applicant") for key in APPLICANT_FIELDS})
+        given = {key: text(raw, key, "applicant") for key in APPLICANT_FIELDS}
+        # A field left out keeps the dataclass default (state "CA": these are California court papers).
+        applicant = Applicant(name=name or "", **{key: value for key, value in given.items() if value is not None})
 
     attorney = None
     if (raw := section("attorney", required=False)) is not None:

@@ -7,7 +7,6 @@ from __future__ import annotations
 import csv
 import re
 from collections import Counter
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -17,6 +16,7 @@ from app.bulk.policy import DA_OUTCOMES, PROP64_SECTIONS
 from app.bulk.screening import CountResult, ReliefImpact, SubjectResult
 from app.doj.columns import COLUMNS
 from app.doj.reader import RejectedRow
+from app.doj.records import BoundedMemo
 from app.eligibility.tables import PROP64_EFFECTIVE
 
 RESULTS_FILE = "results.csv"
@@ -119,26 +119,10 @@ class _CsvFile:
         self.handle.close()
 
 
-# Values cached by the writers below are cleared past this many, so that memory stays flat.
+# Values cached by the writers below (file names, dates, citations, reasons) are cleared past this many.
 _CACHE_LIMIT = 100_000
 _YES_NO = {None: "", True: "yes", False: "no"}
 _FELONY_COLUMN = {None: "", "": "", "felony": "yes"}  # IS_FELONY: blank when the level is unknown, else "no"
-
-
-class _Formatted(dict):  # type: ignore[type-arg]
-    """Values' CSV text by value, made by ``make`` on first use: file names, dates, citations and
-    reasons repeat across thousands of people, and a hit is a plain dict lookup. Emptied past
-    _CACHE_LIMIT entries, so that memory stays flat."""
-
-    def __init__(self, make: Callable[[Any], Any]) -> None:
-        super().__init__()
-        self.make = make
-
-    def __missing__(self, value: Any) -> Any:
-        if len(self) > _CACHE_LIMIT:
-            self.clear()
-        formatted = self[value] = self.make(value)
-        return formatted
 
 
 class RunWriters:
@@ -151,8 +135,8 @@ class RunWriters:
         self.results = _CsvFile(out_dir / RESULTS_FILE, header)
         self.prop64 = _CsvFile(out_dir / PROP64_RESULTS_FILE, header)
         self.errors = _CsvFile(out_dir / ERRORS_FILE, ("FILE", "LINE", "REASON"))
-        self._fields = _Formatted(_field)  # free text as one CSV field
-        self._dates = _Formatted(lambda value: _date_columns(value, as_of))
+        self._fields = BoundedMemo(_field, _CACHE_LIMIT)  # free text as one CSV field
+        self._dates = BoundedMemo(lambda value: _date_columns(value, as_of), _CACHE_LIMIT)
         self.court_lists = {
             outcome: _CsvFile(out_dir / court_list_name(outcome, "csv"), COURT_LIST_COLUMNS) for outcome in DA_OUTCOMES
         }

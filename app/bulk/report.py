@@ -70,7 +70,10 @@ def _environment() -> Environment:
 
 
 def write_report(out_dir: Path, summary: dict[str, Any]) -> Path:
-    from weasyprint import HTML  # imported here: loading it costs ~0.5 s and most callers never render
+    # imported here: loading WeasyPrint costs ~0.5 s and most callers never render
+    from weasyprint import HTML
+
+    from app.packets.rendering import FormsOnlyFetcher  # the packets' fence: no file outside TEMPLATES, no network
 
     bars = chart_bars(summary["prop64_convictions_by_section"])
     html = _environment().get_template("report.html").render(
@@ -84,7 +87,7 @@ def write_report(out_dir: Path, summary: dict[str, Any]) -> Path:
         outcomes=DA_OUTCOMES,
     )
     path = out_dir / REPORT_FILE
-    HTML(string=html, base_url=str(TEMPLATES)).write_pdf(path)
+    HTML(string=html, base_url=str(TEMPLATES), url_fetcher=FormsOnlyFetcher(TEMPLATES)).write_pdf(path)
     return path
 
 

@@ -22,10 +22,10 @@ from app.bulk.policy import (
 )
 from app.doj.records import Count, Subject
 from app.eligibility import Person, screen_one_remedy
-from app.eligibility.offenses import parse_offense
+from app.eligibility.context import classify
 from app.eligibility.results import Determination, Offense
 from app.eligibility.statutes import NO
-from app.eligibility.tables import PC290_OFFENSES, PROP64_EFFECTIVE, SUPER_STRIKES
+from app.eligibility.tables import PROP64_EFFECTIVE, SUPER_STRIKES
 
 RECENT_YEARS = 7  # "no conviction in the last 7 years" in the run summary
 NON_CONTIGUOUS_REASON = (
@@ -46,10 +46,6 @@ class CountResult:
     in_county: bool
     prior_superstrikes: tuple[str, ...]
     decision: DaDecision | None  # only for the county's Prop 64 counts
-
-    @property
-    def is_felony(self) -> bool:
-        return self.count.level == "felony"
 
     @property
     def after_prop64(self) -> bool | None:
@@ -86,14 +82,17 @@ class OffenseInfo:
 
 @lru_cache(maxsize=65536)
 def describe_offense(offense_text: str) -> OffenseInfo:
-    offense = parse_offense(offense_text)
-    section = offense.section if offense is not None and offense.code == "HS" and offense.section in PROP64_SECTIONS else None
+    offense, traits = classify(offense_text)  # the engine's own reading of the text, and its list memberships
+    if offense is None or traits is None:
+        return OffenseInfo(offense=None, citation=offense_text, prop64_section=None, superstrike=False, pc290=False)
     return OffenseInfo(
         offense=offense,
-        citation=offense.citation() if offense else offense_text,
-        prop64_section=section,
+        citation=offense.citation(),
+        # HS 11362.1 is a Prop 64 offense too, but not one of the DA tool's four sections.
+        prop64_section=offense.section if traits.prop64 and offense.section in PROP64_SECTIONS else None,
+        # Listed super strikes only: the gang-enhanced ones (MAYBE in the engine's traits) are not reported as priors.
         superstrike=SUPER_STRIKES.match(offense) != NO,
-        pc290=PC290_OFFENSES.match(offense) != NO,
+        pc290=traits.pc290 != NO,
     )
 
 

@@ -73,7 +73,10 @@ def _read_options(form: UploadForm) -> BulkOptions:
     upload = form.options_file.data
     if not upload or not upload.filename:
         return BulkOptions()
-    return options_from_bytes(upload.read(MAX_OPTIONS_BYTES), upload.filename)
+    content = upload.read(MAX_OPTIONS_BYTES + 1)
+    if len(content) > MAX_OPTIONS_BYTES:  # cut short, it would only be reported as "not valid JSON"
+        raise OptionsError(f"{upload.filename}: larger than {MAX_OPTIONS_BYTES // 1024} KB")
+    return options_from_bytes(content, upload.filename)
 
 
 @csrf.exempt  # the global check would parse the upload under the site-wide size limit; UploadForm checks the token

@@ -94,26 +94,25 @@ class Subject:
     rows_not_contiguous: bool = False  # the same SUBJECT_ID appeared earlier in the file
 
 
-class _Meaning(dict):  # type: ignore[type-arg]
-    """What a text in a column (or a pair of texts) means, worked out by ``read`` once per distinct
-    value: a county's file repeats the same dispositions, event types, counties and sentence
-    locations on millions of rows, and a hit is a plain dict lookup. Emptied past 10,000 values,
-    so a file full of odd values cannot grow it for ever."""
+class BoundedMemo(dict):  # type: ignore[type-arg]
+    """``read(value)`` by value, worked out once per distinct value: a county's file repeats the same
+    dispositions, event types, counties, sentence locations (and, in the outputs, dates, citations
+    and reasons) on millions of rows, and a hit is a plain dict lookup. Emptied past ``limit``
+    values, so a file full of odd values cannot grow it for ever."""
 
-    LIMIT = 10_000
-
-    def __init__(self, read: Callable[[Any], Any]) -> None:
+    def __init__(self, read: Callable[[Any], Any], limit: int = 10_000) -> None:
         super().__init__()
         self.read = read
+        self.limit = limit
 
-    def __missing__(self, text: Any) -> Any:
-        if len(self) > self.LIMIT:
+    def __missing__(self, value: Any) -> Any:
+        if len(self) > self.limit:
             self.clear()
-        meaning = self[text] = self.read(text)
+        meaning = self[value] = self.read(value)
         return meaning
 
 
-_normalised = _Meaning(lambda text: text.strip().upper())  # county names, statuses, event types
+_normalised = BoundedMemo(lambda text: text.strip().upper())  # county names, statuses, event types
 
 
 def offense_text_of(fields: list[str]) -> str:
@@ -154,10 +153,6 @@ def _heavier(first: str | None, second: str | None) -> str | None:
     if first is None or second is None:
         return first or second
     return first if _SEVERITY[first] <= _SEVERITY[second] else second
-
-
-def is_conviction(fields: list[str]) -> bool:
-    return _is_conviction_text(fields[DISP_DESCR])
 
 
 def _is_conviction_text(disposition: str) -> bool:
@@ -205,9 +200,9 @@ def _fill_missing_dockets(rows: list[DojRow], counts: list[Count]) -> None:
             count.docket = found.get(count.court_case, "")
 
 
-_convicted = _Meaning(_is_conviction_text)
-_location_kind = _Meaning(lambda location: _sentence_kind(location.upper()))
-_days_of_sentence = _Meaning(lambda length_and_unit: _sentence_days_of(*length_and_unit))
+_convicted = BoundedMemo(_is_conviction_text)
+_location_kind = BoundedMemo(lambda location: _sentence_kind(location.upper()))
+_days_of_sentence = BoundedMemo(lambda length_and_unit: _sentence_days_of(*length_and_unit))
 
 
 def _new_count(key: str, fields: list[str]) -> Count:

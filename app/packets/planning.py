@@ -13,13 +13,13 @@ from datetime import date
 
 from app.eligibility.facts import ConvictionFacts
 from app.eligibility.results import ConvictionResult, Determination, Reason, Screening
+from app.eligibility.statutes import NO
+from app.eligibility.tables import PROP47_DEADLINE, PROP64_OFFENSES
 from app.packets.courts import CourtFiling, court_for_county
 
 ACTIONABLE_OUTCOMES = frozenset({"eligible", "needs_review"})
 CR180_REMEDIES = frozenset({"pc1203_4", "pc1203_4a", "pc1203_41", "pc1203_42", "pc1203_43", "pc1203_49", "pc17b", "pc17d2"})
 CR180_ROWS = 5  # the official counts table has five rows; more go on MC-025
-PROP47_DEADLINE = date(2022, 11, 4)  # PC 1170.18(j): later applications need good cause
-PROP64_SECTIONS = ("11357", "11358", "11359", "11360", "11362.1")
 
 # CR-180 checkbox keys ("2" is the item, "2a" its sub-box) set by each remedy and basis.
 _CR180_ITEM = {"pc1203_4": "2", "pc1203_4a": "3", "pc1203_49": "4", "pc1203_41": "5", "pc1203_42": "6", "pc1203_43": "7"}
@@ -207,7 +207,7 @@ def _plan_cr400(members: list[tuple[ConvictionFacts, ConvictionResult]]) -> Cr40
     found = _for_remedy(members, frozenset({"prop64"}))
     if not found:
         return None
-    sections = frozenset(r.offense.section for _, r, _ in found if r.offense and r.offense.section in PROP64_SECTIONS)
+    sections = frozenset(r.offense.section for _, r, _ in found if r.offense is not None and PROP64_OFFENSES.match(r.offense) != NO)
     bases = {d.basis for _, _, d in found}
     return Cr400Request(sections=sections, petition="petition" in bases, application="application" in bases)
 
@@ -226,7 +226,7 @@ def _plan_prop47(members: list[tuple[ConvictionFacts, ConvictionResult]], *, tod
         resentencing="petition" in bases,
         reduction="application" in bases,
         in_custody=any(f.sentence in ("county_jail", "state_prison") and f.sentence_completed is False for f, _, _ in found),
-        good_cause_required=today > PROP47_DEADLINE,
+        good_cause_required=today > PROP47_DEADLINE,  # PC 1170.18(j): later applications need good cause
     )
 
 

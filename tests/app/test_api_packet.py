@@ -118,3 +118,8 @@ def test_choices_reach_the_packet() -> None:
 def test_a_body_over_one_megabyte_is_a_413(client: Any) -> None:
     oversized = body(applicant={**APPLICANT, "aka": "x" * (1024 * 1024)})
     assert client.post(URL, json=oversized).status_code == 413
+
+
+def test_an_applicant_who_leaves_out_the_state_files_as_a_california_resident() -> None:
+    extras, _ = read_packet_extras({"applicant": {"name": "Maria", "city": "Fresno"}})
+    assert extras is not None and extras.applicant.state == "CA" and extras.applicant.city == "Fresno"

@@ -139,6 +139,13 @@ def test_invalid_options_file_is_reported_on_the_form(client_request: Any, da: A
     assert db.session.scalars(select(BulkJob)).all() == []
 
 
+def test_options_file_over_its_size_limit_is_named_as_too_large(client_request: Any, da: Any, doj_csv: bytes) -> None:
+    padded = b'{"additionalRelief": {}}' + b" " * (64 * 1024)
+    page = _upload(client_request, doj_csv, options_file=(io.BytesIO(padded), "options.json"), expected_status=200)
+    assert "options.json: larger than 64 KB" in page.get_text()
+    assert db.session.scalars(select(BulkJob)).all() == []
+
+
 def test_upload_over_the_size_limit_is_refused(make_app: Callable[..., Any], make_user: Callable[..., Any], county: County) -> None:
     app = make_app(BULK_MAX_UPLOAD_MB=1)
     client = app.test_client()
@@ -184,3 +191,14 @@ def test_screen_command_is_registered_on_the_flask_cli(app: Any, tmp_path: Path,
     source.write_bytes(doj_csv)
     result = app.test_cli_runner().invoke(args=["bulk", "screen", str(source), "--county", "San Joaquin", "--out", str(tmp_path / "out")])
     assert result.exit_code == 0 and (tmp_path / "out" / "summary.json").exists()
+
+
+def test_an_upload_larger_than_the_site_wide_request_limit_is_accepted_up_to_the_bulk_limit(
+    client_request: Any, da: Any, doj_csv: bytes, launched: list[threading.Thread]
+) -> None:
+    """Forms elsewhere are capped at MAX_REQUEST_MB; a county's DOJ file is far larger and must still get through."""
+    site_limit = client_request.client.application.config["MAX_CONTENT_LENGTH"]
+    big = doj_csv * (site_limit // len(doj_csv) + 2)
+    assert len(big) > site_limit
+    job = _finished_job(client_request, big, launched)
+    assert job.status == "done" and job.summary["rows_read"] > 0

@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import date
 
 from app.bulk.policy import BulkOptions
-from app.bulk.screening import SubjectResult, relief_impact, screen_subject
+from app.bulk.screening import SubjectResult, describe_offense, relief_impact, screen_subject
 from app.doj.reader import DojRow
 from app.doj.records import build_subject
 from app.doj.synthetic import REGISTRATION, conviction_row, doj_row
@@ -143,3 +143,21 @@ def test_relief_for_a_person_whose_rows_are_split_across_the_file_goes_to_review
     [count] = screen_subject(subject, COUNTY, BulkOptions(), AS_OF).counts
     assert count.decision is not None and count.decision.outcome == "needs_review"
     assert count.decision.reason.startswith("This person's rows are split across the file")
+
+
+def test_offense_description_follows_the_engine_lists_and_the_da_tool_sections() -> None:
+    """The engine's reading of a text decides each flag; 11362.1 (Prop 64, but not one of the DA tool's four
+    sections) and a gang-enhanceable super strike (a prior only with PC 186.22(b)(4)) are not reported."""
+    cases = {
+        "11358(C) HS-CULTIVATE MARIJUANA": ("HS 11358(c)", "11358", False, False),
+        "HS 11362.1": ("HS 11362.1", None, False, False),
+        "PC 11357": ("PC 11357", None, False, False),
+        "187 PC-MURDER": ("PC 187", None, True, False),
+        "PC 215": ("PC 215", None, False, False),
+        "288(A) PC-LEWD": ("PC 288(a)", None, True, True),
+        "SEE COMMENT FOR CHARGE": ("SEE COMMENT FOR CHARGE", None, False, False),
+    }
+    for text, (citation, section, superstrike, pc290) in cases.items():
+        info = describe_offense(text)
+        assert (info.citation, info.prop64_section, info.superstrike, info.pc290) == (citation, section, superstrike, pc290), text
+        assert (info.offense is None) == (text == "SEE COMMENT FOR CHARGE")

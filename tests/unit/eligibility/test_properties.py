@@ -107,7 +107,10 @@ def test_forgetting_a_fact_never_makes_a_refusal_eligible(
         index = data.draw(st.integers(0, len(record) - 1), label="conviction")
         forgotten = data.draw(st.sampled_from(CONVICTION_FACTS), label="conviction fact")
         record = [*record]
-        record[index] = dataclasses.replace(record[index], **{forgotten: None})
+        # The engine reads an end of sentence from sentence_completed, else from sentence_completed_date: the fact
+        # is forgotten only when both are (an explicit "not yet" with a past end date is the person's answer).
+        also = {"sentence_completed_date": None} if forgotten == "sentence_completed" else {}
+        record[index] = dataclasses.replace(record[index], **{forgotten: None}, **also)
 
     after = outcomes_by_remedy(screen(who, record, today))
 
