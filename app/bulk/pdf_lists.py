@@ -31,8 +31,7 @@ LIST_COLUMNS: tuple[tuple[str, int], ...] = (
 
 
 def _pdf_text(text: str) -> bytes:
-    encoded = text.encode("cp1252", errors="replace")
-    return encoded.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
+    return _escape(text).encode("cp1252", errors="replace")
 
 
 class _PdfFile:
@@ -79,54 +78,72 @@ class _PdfFile:
         self.handle.write(f"trailer\n<< /Size {size} /Root 1 0 R /Info {info_id} 0 R >>\nstartxref\n{xref_at}\n%%EOF\n".encode())
 
 
-def _text(x: float, y: float, font: str, size: float, text: str) -> bytes:
-    return b"BT /" + font.encode() + f" {size} Tf {x:.1f} {y:.1f} Td (".encode() + _pdf_text(text) + b") Tj ET\n"
+def _escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+
+
+def _text(x: float, y: float, font: str, size: float, text: str) -> str:
+    return f"BT /{font} {size} Tf {x:.1f} {y:.1f} Td ({_escape(text)}) Tj ET\n"
 
 
 def _cell_lines(values: list[str]) -> list[list[str]]:
-    """Each cell wrapped to its column width; a row is as tall as its tallest cell."""
-    return [textwrap.wrap(value, width) or [""] for value, (_, width) in zip(values, LIST_COLUMNS)]
+    """Each cell wrapped to its column width; a row is as tall as its tallest cell. (Most cells fit on
+    one line, and textwrap is slow enough to dominate a 100,000-row list, so it only sees the rest.)"""
+    return [
+        [value] if len(value) <= width else (textwrap.wrap(value, width) or [""])
+        for value, (_, width) in zip(values, LIST_COLUMNS)
+    ]
 
 
-def _row_ops(cells: list[list[str]], y: float) -> bytes:
-    ops = bytearray()
-    x = MARGIN
-    for lines, (_, width) in zip(cells, LIST_COLUMNS):
+_COLUMN_X: tuple[float, ...] = tuple(
+    MARGIN + sum((width + 1) * CHAR_WIDTH for _, width in LIST_COLUMNS[:position]) for position in range(len(LIST_COLUMNS))
+)
+
+
+def _row_ops(cells: list[list[str]], y: float) -> str:
+    """One text object per row, each cell line placed with an absolute text matrix."""
+    ops = [f"BT /F1 {FONT_SIZE} Tf"]
+    for x, lines in zip(_COLUMN_X, cells):
         for depth, line in enumerate(lines):
-            ops += _text(x, y - depth * LEADING, "F1", FONT_SIZE, line)
-        x += (width + 1) * CHAR_WIDTH
-    return bytes(ops)
+            ops.append(f"1 0 0 1 {x:.1f} {y - depth * LEADING:.1f} Tm ({_escape(line)}) Tj")
+    ops.append("ET\n")
+    return "\n".join(ops)
 
 
-def _page_frame(title: str, subtitle: str, page_number: int) -> bytes:
-    ops = bytearray()
-    ops += _text(MARGIN, PAGE_HEIGHT - MARGIN - 12, "F2", 12, title)
-    ops += _text(MARGIN, PAGE_HEIGHT - MARGIN - 28, "F3", 9, subtitle)
-    ops += _row_ops([[heading] for heading, _ in LIST_COLUMNS], PAGE_HEIGHT - MARGIN - 50)
+def _page_frame(title: str, subtitle: str, page_number: int) -> list[str]:
     rule_y = PAGE_HEIGHT - MARGIN - 54
-    ops += f"0.5 w {MARGIN} {rule_y} m {PAGE_WIDTH - MARGIN} {rule_y} l S\n".encode()
-    ops += _text(PAGE_WIDTH - MARGIN - 60, MARGIN, "F3", 8, f"Page {page_number}")
-    return bytes(ops)
+    return [
+        _text(MARGIN, PAGE_HEIGHT - MARGIN - 12, "F2", 12, title),
+        _text(MARGIN, PAGE_HEIGHT - MARGIN - 28, "F3", 9, subtitle),
+        _row_ops([[heading] for heading, _ in LIST_COLUMNS], PAGE_HEIGHT - MARGIN - 50),
+        f"0.5 w {MARGIN} {rule_y} m {PAGE_WIDTH - MARGIN} {rule_y} l S\n",
+        _text(PAGE_WIDTH - MARGIN - 60, MARGIN, "F3", 8, f"Page {page_number}"),
+    ]
+
+
+def _encoded(page: list[str]) -> bytes:
+    """A page's operators in the fonts' WinAnsi encoding (characters it lacks become '?')."""
+    return "".join(page).encode("cp1252", errors="replace")
 
 
 def write_list_pdf(path: Path, title: str, subtitle: str, rows: Iterable[list[str]]) -> int:
     """Write a numbered list PDF; returns the number of pages."""
     with open(path, "wb") as handle:
         pdf = _PdfFile(handle)
-        page = bytearray(_page_frame(title, subtitle, 1))
+        page = _page_frame(title, subtitle, 1)
         y = FIRST_ROW_Y
         for number, values in enumerate(rows, start=1):
             cells = _cell_lines([str(number), *values])
             height = max(len(lines) for lines in cells) * LEADING
             if y - height < LAST_ROW_Y:
-                pdf.add_page(bytes(page))
-                page = bytearray(_page_frame(title, subtitle, len(pdf.pages) + 1))
+                pdf.add_page(_encoded(page))
+                page = _page_frame(title, subtitle, len(pdf.pages) + 1)
                 y = FIRST_ROW_Y
-            page += _row_ops(cells, y)
+            page.append(_row_ops(cells, y))
             y -= height + 3
         if y == FIRST_ROW_Y:
-            page += _text(MARGIN, y, "F3", 10, "No cases.")
-        pdf.add_page(bytes(page))
+            page.append(_text(MARGIN, y, "F3", 10, "No cases."))
+        pdf.add_page(_encoded(page))
         pdf.finish(title)
         return len(pdf.pages)
 

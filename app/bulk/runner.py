@@ -72,7 +72,7 @@ def run_bulk_screen(
     tally = RunTally()
     writers = RunWriters(out_dir, as_of)
     try:
-        for item in group_subjects(reader):
+        for item in group_subjects(reader.runs()):
             if isinstance(item, RejectedRow):
                 tally.add_rejected()
                 writers.write_rejected(item)

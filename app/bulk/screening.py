@@ -131,7 +131,7 @@ def screen_subject(subject: Subject, county: str, options: BulkOptions, as_of: d
         return SubjectResult(subject=subject, counts=(), pc290_sections=(), latest_conviction_date=None)
     county = county.strip().upper()
     infos = [describe_offense(count.offense_text) for count in counts]
-    ids = [count.engine_id for count in counts]
+    ids = [count.count_order for count in counts]  # each count's engine id (the property, without its call)
     # One pass over the counts for what the whole record needs (this runs for every person in the file).
     in_county: set[str] = set()
     wanted: set[str] = set()  # the county's HS 11357-11360 counts
@@ -150,23 +150,26 @@ def screen_subject(subject: Subject, county: str, options: BulkOptions, as_of: d
     # Most people have no HS 11357-11360 count in the county: the engine is not asked about them.
     decisions = _decisions(subject, infos, in_county, wanted, latest, options, as_of) if wanted else {}
     results = tuple([
-        CountResult(
-            count=count,
-            offense=info.offense,
-            citation=info.citation,
-            prop64_section=info.prop64_section,
-            in_county=engine_id in in_county,
-            prior_superstrikes=_prior_superstrikes(count, superstrikes) if superstrikes else (),
-            decision=decisions.get(engine_id) if decisions else None,
+        CountResult(  # positional: one per count of the file
+            count,
+            info.offense,
+            info.citation,
+            info.prop64_section,
+            engine_id in in_county,
+            _prior_superstrikes(count, superstrikes) if superstrikes else (),
+            decisions.get(engine_id) if decisions else None,
         )
         for engine_id, count, info in zip(ids, counts, infos)
     ])
-    return SubjectResult(
+    result = SubjectResult(
         subject=subject,
         counts=results,
         pc290_sections=tuple(info.citation for info in infos if info.pc290),
         latest_conviction_date=latest,
     )
+    if not decisions:
+        result._decided = []  # known already: saves every later reader a pass over the counts
+    return result
 
 
 def _decisions(
@@ -224,6 +227,8 @@ NO_RELIEF = ReliefImpact(False, False, False)  # most people's: one shared (froz
 
 
 def relief_impact(result: SubjectResult, as_of: date) -> ReliefImpact:
+    if not result.decisions():
+        return NO_RELIEF
     granted = {
         r.count.engine_id: r.decision.outcome  # type: ignore[union-attr]
         for r in result.decisions()

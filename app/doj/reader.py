@@ -13,23 +13,28 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
-from app.doj.columns import COLUMN_COUNT, COLUMNS, DATE_COLUMNS
+from app.doj.columns import COLUMN_COUNT, COLUMNS, DATE_COLUMNS, SUBJECT_ID
 
 HEADER_FIRST_FIELD = COLUMNS[0]
-PROGRESS_EVERY_ROWS = 2000
+BATCH_BYTES = 1 << 20  # lines are read and parsed about a megabyte at a time
 
 
 class DojFileError(Exception):
     """A file that cannot be read at all; the message is meant for the person running the tool."""
 
 
-@dataclass(slots=True)
-class DojRow:
+class DojRow(NamedTuple):
+    """One accepted row. A tuple, because a county's file makes millions of them and a tuple is the
+    cheapest object to make (the reader even skips NamedTuple's own ``__new__``)."""
+
     source: str
     line: int
     fields: list[str]
     text: str = ""  # the row as it stood in the file, so outputs can copy it without re-quoting
+
+
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +110,17 @@ class DojReader:
         return sum(os.path.getsize(path) for path in self.paths)
 
     def __iter__(self) -> Iterator[DojRow | RejectedRow]:
+        """Row by row (a rejected row can come before the accepted rows of the run it sits in)."""
+        for item in self.runs():
+            if isinstance(item, RejectedRow):
+                yield item
+            else:
+                yield from item
+
+    def runs(self) -> Iterator[list[DojRow] | RejectedRow]:
+        """Rows in runs of one SUBJECT_ID (as written), each run yielded when the next starts; a
+        rejected row is yielded at once, without ending the run it sits in. Grouping runs instead of
+        rows saves the consumer a step per row (a county's file has millions)."""
         bytes_before = 0
         for path in self.paths:
             yield from self._read_file(path, bytes_before)
@@ -115,55 +131,74 @@ class DojReader:
         if self.progress is not None:
             self.progress(bytes_read)
 
-    def _read_file(self, path: Path, bytes_before: int) -> Iterator[DojRow | RejectedRow]:
+    def _read_file(self, path: Path, bytes_before: int) -> Iterator[list[DojRow] | RejectedRow]:
         source = path.name
+        good_dates = _GOOD_DATE_TEXTS
+        dob, cycle, event, disposition = DATE_COLUMNS
+        new_row = tuple.__new__
+        run: list[DojRow] = []
+        run_id: str | None = None
         with open(path, "rb") as raw:
             text = io.TextIOWrapper(raw, encoding="utf-8-sig", errors="replace", newline="")
-            current = [""]  # the last physical line handed to the csv parser
-
-            def lines() -> Iterator[str]:
-                for line in text:
-                    current[0] = line
-                    yield line
-
-            records = csv.reader(lines(), strict=True)
-            good_dates = _GOOD_DATE_TEXTS
-            dob, cycle, event, disposition = DATE_COLUMNS
-            last_line = 0
-            # The hot loop: one pass per row of a file that can hold millions. A csv.Error ends the
-            # ``for`` (the row is rejected) and the ``while`` starts it again on the next line.
+            lines_before = 0  # physical lines of the file before ``batch``
+            carried: list[str] = []  # lines of a record that the last batch cut in two
             while True:
-                try:
-                    for fields in records:
-                        first_line, last_line = last_line + 1, records.line_num
-                        if first_line % PROGRESS_EVERY_ROWS == 0:
-                            self._report(bytes_before + raw.tell())
-                        if last_line != first_line:
-                            yield RejectedRow(source, first_line, f"broken quoting (quoted field runs over lines {first_line}-{last_line})")
-                            continue
-                        if not fields:
-                            continue  # blank line
-                        if (
-                            len(fields) == COLUMN_COUNT
-                            and fields[dob] in good_dates
-                            and fields[cycle] in good_dates
-                            and fields[event] in good_dates
-                            and fields[disposition] in good_dates
-                        ):
-                            yield DojRow(source, first_line, fields, current[0].rstrip("\r\n"))
-                            continue
-                        problem = _row_problem(fields)
-                        if problem is None:
-                            _remember_good_dates(fields)
-                            yield DojRow(source, first_line, fields, current[0].rstrip("\r\n"))
-                        elif first_line == 1 and fields[0].strip() == HEADER_FIRST_FIELD:
-                            self._check_header(source, fields)
-                        else:
-                            yield RejectedRow(source, first_line, problem)
+                more = text.readlines(BATCH_BYTES)
+                batch = carried + more if carried else more
+                if not batch:
                     break
-                except csv.Error as error:
-                    yield RejectedRow(source, last_line + 1, f"broken quoting ({error})")
-                    last_line = records.line_num
+                carried = []
+                records = csv.reader(batch, strict=True)  # the C parser runs over a list: no Python per line
+                last_line = 0  # within ``batch``
+                # The hot loop: one pass per row of a file that can hold millions. A csv.Error ends the
+                # ``for`` (the row is rejected) and the ``while`` starts it again on the next line.
+                while True:
+                    try:
+                        for fields in records:
+                            first_line, last_line = last_line + 1, records.line_num
+                            if first_line != last_line:
+                                yield RejectedRow(
+                                    source,
+                                    lines_before + first_line,
+                                    f"broken quoting (quoted field runs over lines {lines_before + first_line}-{lines_before + last_line})",
+                                )
+                                continue
+                            if not fields:
+                                continue  # blank line
+                            if not (
+                                len(fields) == COLUMN_COUNT
+                                and fields[dob] in good_dates
+                                and fields[cycle] in good_dates
+                                and fields[event] in good_dates
+                                and fields[disposition] in good_dates
+                            ):
+                                problem = _row_problem(fields)
+                                if problem is not None:
+                                    if lines_before + first_line == 1 and fields[0].strip() == HEADER_FIRST_FIELD:
+                                        self._check_header(source, fields)
+                                    else:
+                                        yield RejectedRow(source, lines_before + first_line, problem)
+                                    continue
+                                _remember_good_dates(fields)
+                            row = new_row(DojRow, (source, lines_before + first_line, fields, batch[first_line - 1].rstrip("\r\n")))
+                            subject_id = fields[SUBJECT_ID]
+                            if subject_id == run_id:
+                                run.append(row)
+                            else:
+                                if run:
+                                    yield run
+                                run, run_id = [row], subject_id
+                        break
+                    except csv.Error as error:
+                        if records.line_num == len(batch) and more:
+                            carried = batch[last_line:]  # the record goes on in the next batch
+                            break
+                        yield RejectedRow(source, lines_before + last_line + 1, f"broken quoting ({error})")
+                        last_line = records.line_num
+                lines_before += len(batch) - len(carried)
+                self._report(bytes_before + raw.tell())
+        if run:
+            yield run
 
     def _check_header(self, source: str, fields: list[str]) -> None:
         names = [name.strip() for name in fields]

@@ -129,10 +129,6 @@ def level_of(fields: list[str]) -> str | None:
     return LEVEL_BY_TYPE_OF_CHARGE.get(_normalised[fields[OFFENSE_TOC]])
 
 
-def _sentence_days(fields: list[str]) -> int:
-    return _days_of_sentence[fields[SENT_LENGTH], fields[SENT_TIME_CODE]]
-
-
 def _sentence_days_of(length: str, time_code: str) -> int:
     length = length.strip()
     unit = DAYS_PER_UNIT.get(time_code.strip().upper())
@@ -164,8 +160,8 @@ _EVENT_DATE_COLUMNS = (DISP_DATE, STP_EVENT_DATE, CYC_DATE)  # the first one giv
 
 def _event_date(fields: list[str]) -> date | None:
     for position in _EVENT_DATE_COLUMNS:
-        value = parse_doj_date(fields[position])  # rows reaching here were validated by the reader
-        if value is not None:
+        text = fields[position]
+        if text and (value := parse_doj_date(text)) is not None:  # validated by the reader already
             return value
     return None
 
@@ -205,17 +201,18 @@ _location_kind = BoundedMemo(lambda location: _sentence_kind(location.upper()))
 _days_of_sentence = BoundedMemo(lambda length_and_unit: _sentence_days_of(*length_and_unit))
 
 
-def _new_count(key: str, fields: list[str]) -> Count:
-    return Count(
-        count_order=key,
-        offense_text=offense_text_of(fields),
-        county=_normalised[fields[STP_ORI_CNTY_NAME]],
-        court_case=court_case_key(fields),
-        docket=_docket_of(fields),
-        level=level_of(fields),
-        conviction_date=_event_date(fields),
-        sentence=None,
-        sentence_days=0,
+def _new_count(key: str, fields: list[str], position: int) -> Count:
+    return Count(  # positional: this runs once per count of a file of millions of rows
+        key,
+        offense_text_of(fields),
+        _normalised[fields[STP_ORI_CNTY_NAME]],
+        court_case_key(fields),
+        _docket_of(fields),
+        level_of(fields),
+        _event_date(fields),
+        None,
+        0,
+        [position],
     )
 
 
@@ -232,43 +229,45 @@ def build_subject(rows: list[DojRow]) -> Subject:
             registered = any(
                 fields[STP_TYPE_DESCR] == event_type and fields[OFFENSE_DESCR].lstrip().startswith("290") for fields in all_fields
             )
-    # Only conviction rows become counts: find them first (one lookup per row), then fold them.
-    convicted = [position for position, fields in enumerate(all_fields) if _convicted[fields[DISP_DESCR]]]
     counts: dict[str, Count] = {}
-    for position in convicted:
-        fields = all_fields[position]
+    convicted = _convicted
+    for position, fields in enumerate(all_fields):
+        if not convicted[fields[DISP_DESCR]]:  # only conviction rows become counts
+            continue
         key = fields[CNT_ORDER].strip() or f"line-{rows[position].line}"
         count = counts.get(key)
         if count is None:
-            count = counts[key] = _new_count(key, fields)
-        count.row_positions.append(position)
+            count = counts[key] = _new_count(key, fields, position)
+        else:
+            count.row_positions.append(position)
         sentence = _location_kind[fields[SENT_LOC_DESCR]]
         if sentence is not None:
             count.sentence = _heavier(count.sentence, sentence)
         if fields[SENT_LENGTH]:
-            count.sentence_days += _sentence_days(fields)
+            count.sentence_days += _days_of_sentence[fields[SENT_LENGTH], fields[SENT_TIME_CODE]]
     found = list(counts.values())
-    _fill_missing_dockets(rows, found)
+    if found and any(not count.docket for count in found):
+        _fill_missing_dockets(rows, found)
     return Subject(
-        subject_id=first[SUBJECT_ID].strip(),
-        name=first[PRI_NAME].strip(),
-        date_of_birth=parse_doj_date(first[PRI_DOB]),
-        rows=rows,
-        counts=found,
-        deceased=deceased,
-        pc290_registration=registered,
+        first[SUBJECT_ID].strip(),
+        first[PRI_NAME].strip(),
+        parse_doj_date(first[PRI_DOB]),
+        rows,
+        found,
+        deceased,
+        registered,
     )
 
 
-def group_subjects(items: Iterable[DojRow | RejectedRow]) -> Iterator[Subject | RejectedRow]:
-    """Yield each person as soon as their run of rows ends; rejected rows pass straight through.
+def group_subjects(items: Iterable[list[DojRow] | DojRow | RejectedRow]) -> Iterator[Subject | RejectedRow]:
+    """Yield each person as soon as their rows end; rejected rows pass straight through.
 
-    Only the IDs of finished people are remembered (to flag a person whose rows are split
-    across the file), so memory grows with people, not rows, and stays small.
+    ``items`` are runs of rows (``DojReader.runs()``) or single rows; consecutive ones of one
+    SUBJECT_ID (stripped) are one person. Only the IDs of finished people are remembered (to flag
+    a person whose rows are split across the file), so memory grows with people, not rows.
     """
     finished: set[str] = set()
     current_id: str | None = None
-    current_raw_id: str | None = None  # SUBJECT_ID as written: equal text needs no strip()
     current_rows: list[DojRow] = []
 
     def close() -> Subject:
@@ -281,16 +280,14 @@ def group_subjects(items: Iterable[DojRow | RejectedRow]) -> Iterator[Subject | 
         if isinstance(item, RejectedRow):
             yield item
             continue
-        raw_id = item.fields[SUBJECT_ID]
-        if raw_id == current_raw_id:
-            current_rows.append(item)
+        run = [item] if isinstance(item, DojRow) else item
+        subject_id = run[0].fields[SUBJECT_ID].strip()
+        if subject_id == current_id:
+            current_rows.extend(run)
             continue
-        current_raw_id = raw_id
-        subject_id = raw_id.strip()
-        if subject_id != current_id and current_rows:
+        if current_rows:
             yield close()
-            current_rows = []
         current_id = subject_id
-        current_rows.append(item)  # type: ignore[arg-type]
+        current_rows = list(run)
     if current_rows:
         yield close()

@@ -121,3 +121,36 @@ def test_windows_line_endings_are_read_and_kept_out_of_the_row_text(tmp_path: Pa
         csv.writer(handle, lineterminator="\r\n").writerows(conviction_row(str(n), "11357 HS") for n in range(2))
     rows = _rows(path)
     assert [row.line for row in rows] == [1, 2] and not rows[0].text.endswith(("\r", "\n"))  # type: ignore[union-attr]
+
+
+def _messy_file(tmp_path: Path) -> Path:
+    """Good rows of several people, with broken quoting of three kinds, a short row and a blank line
+    scattered between them."""
+    path = write_rows(tmp_path / "messy.csv", [conviction_row(str(n // 3), "11357 HS") for n in range(60)])
+    lines = path.read_text().splitlines(keepends=True)
+    lines[7] = lines[7].replace(",,", ',"', 1)  # a stray quote
+    lines[12] = lines[12].rstrip("\n") + ',"open\n'  # a quoted field that runs over two lines
+    lines[13] = 'close",' + lines[13]
+    lines[20] = lines[20].replace(",,", ',"ab"c,', 1)  # text after a closing quote
+    lines[33] = ",".join(lines[33].split(",")[:10]) + "\n"
+    lines[41] = "\n"
+    path.write_text("".join(lines))
+    return path
+
+
+@pytest.mark.parametrize("batch_bytes", [1, 700, 5000])
+def test_rows_and_rejections_do_not_depend_on_where_a_read_batch_ends(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, batch_bytes: int
+) -> None:
+    path = _messy_file(tmp_path)
+    whole = _rows(path)
+    monkeypatch.setattr("app.doj.reader.BATCH_BYTES", batch_bytes)
+    assert _rows(path) == whole
+    assert [item.line for item in _rejected(whole)] == [8, 13, 21, 34]
+    assert "runs over lines 13-14" in _rejected(whole)[1].reason
+
+
+def test_runs_group_consecutive_rows_of_one_subject_id(tmp_path: Path) -> None:
+    path = write_rows(tmp_path / "doj.csv", [conviction_row(subject, "11357 HS") for subject in ("1", "1", "2", "1")])
+    runs = list(DojReader([path]).runs())
+    assert [[row.line for row in run] for run in runs] == [[1, 2], [3], [4]]
