@@ -5,7 +5,9 @@
 
 Goals (issue 7): at most 4x a bare csv.reader pass over the same file; peak memory under 300 MB;
 a 1,000,000-row file's peak within 1.2x of a 100,000-row file's. Each run happens in a child
-process so its peak RSS is its own.
+process so its peak RSS is its own. Runs are shown in one process (`--workers 1`) and split
+between processes as `flask bulk screen` does by default (one per core, up to 4); CPU seconds
+and peak memory include the worker processes.
 """
 from __future__ import annotations
 
@@ -57,24 +59,39 @@ def _reset_peak_rss() -> bool:
         return False
 
 
-def child_run(path: Path, out_dir: Path, render_pdfs: bool) -> None:
-    """Runs in the child: one screening run, then its own timing and peak RSS as JSON on stdout."""
+def _children_cpu_seconds() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def child_run(path: Path, out_dir: Path, render_pdfs: bool, workers: int) -> None:
+    """Runs in the child: one screening run, then its own timing and peak RSS as JSON on stdout.
+
+    With workers > 1 the run forks worker processes: their CPU time is added to this process's, and
+    their largest peak RSS to this process's peak (an upper bound: forked pages are shared at first).
+    """
     from app.bulk.runner import run_bulk_screen
 
     import_peak_mb = _peak_rss_mb()
     reset = _reset_peak_rss()
     started, cpu_started = time.perf_counter(), time.process_time()
-    summary = run_bulk_screen([path], "SAN JOAQUIN", out_dir, as_of=date.fromisoformat(AS_OF), render_pdfs=render_pdfs)
+    summary = run_bulk_screen(
+        [path], "SAN JOAQUIN", out_dir, as_of=date.fromisoformat(AS_OF), render_pdfs=render_pdfs, workers=workers
+    )
     elapsed = time.perf_counter() - started
+    # (only with workers: WeasyPrint's import runs ldconfig, whose fork would count as this process's size again)
+    worker_peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024 if workers > 1 else 0.0
     print(json.dumps({
-        "seconds": elapsed, "cpu_seconds": time.process_time() - cpu_started, "peak_mb": _peak_rss_mb(), "peak_includes_imports": not reset,
+        "seconds": elapsed, "cpu_seconds": time.process_time() - cpu_started + _children_cpu_seconds(),
+        "peak_mb": _peak_rss_mb() + worker_peak_mb, "peak_includes_imports": not reset,
         "import_peak_mb": import_peak_mb, "rows": summary["rows_read"], "outcomes": summary["outcomes"],
     }))
 
 
-def measure(path: Path, work: Path, render_pdfs: bool = True) -> dict:
-    out_dir = work / f"out-{path.stem}-{'pdf' if render_pdfs else 'csv'}"
-    command = [sys.executable, __file__, "--child", str(path), str(out_dir)] + ([] if render_pdfs else ["--no-pdfs"])
+def measure(path: Path, work: Path, render_pdfs: bool = True, workers: int = 1) -> dict:
+    out_dir = work / f"out-{path.stem}-{'pdf' if render_pdfs else 'csv'}-{workers}"
+    command = [sys.executable, __file__, "--child", str(path), str(out_dir), "--workers", str(workers)]
+    command += [] if render_pdfs else ["--no-pdfs"]
     completed = subprocess.run(command, check=True, capture_output=True, text=True, cwd=ROOT)
     return json.loads(completed.stdout.strip().splitlines()[-1])
 
@@ -91,11 +108,12 @@ def main() -> None:
     parser.add_argument("--rows", type=int, default=400_000)
     parser.add_argument("--no-scaling", action="store_true", help="skip the 100k vs 1M memory comparison")
     parser.add_argument("--work", type=Path, help="folder for the synthetic files (kept between runs)")
+    parser.add_argument("--workers", type=int, help="processes for the split run (default: as `flask bulk screen`)")
     parser.add_argument("--child", nargs=2, type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--no-pdfs", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        child_run(*args.child, render_pdfs=not args.no_pdfs)
+        child_run(*args.child, render_pdfs=not args.no_pdfs, workers=args.workers or 1)
         return
 
     if args.work:
@@ -107,22 +125,29 @@ def main() -> None:
 
 
 def run_benchmark(args: argparse.Namespace, work: Path) -> None:
+    from app.bulk.workers import default_workers
+
+    workers = args.workers or default_workers()
     path = synthetic(work, args.rows)
     size_mb = path.stat().st_size / 1e6
     baseline, baseline_cpu = bare_csv_pass(path)
-    screening = measure(path, work, render_pdfs=False)
-    full = measure(path, work, render_pdfs=True)
-    print(f"{args.rows:,} rows ({size_mb:.0f} MB), outcomes {full['outcomes']}")
-    print(f"  bare csv.reader pass     {baseline:7.2f} s wall, {baseline_cpu:.2f} s CPU")
-    for label, run in (("screening, CSV outputs ", screening), ("with report + list PDFs", full)):
-        print(f"  {label}  {run['seconds']:7.2f} s wall = {run['seconds'] / baseline:4.1f}x,"
-              f" {run['cpu_seconds']:.2f} s CPU = {run['cpu_seconds'] / baseline_cpu:4.1f}x;"
-              f"  peak {run['peak_mb']:4.0f} MB during the run ({run['import_peak_mb']:.0f} MB while importing the app)")
+    runs = [("one process, CSV outputs", measure(path, work, render_pdfs=False))]
+    runs.append(("one process, + report and list PDFs", measure(path, work)))
+    if workers > 1:
+        runs.append((f"{workers} processes, CSV outputs", measure(path, work, render_pdfs=False, workers=workers)))
+        runs.append((f"{workers} processes, + PDFs (the command)", measure(path, work, workers=workers)))
+    print(f"{args.rows:,} rows ({size_mb:.0f} MB), outcomes {runs[-1][1]['outcomes']}")
+    print(f"  {'bare csv.reader pass':38s} {baseline:6.2f} s wall,          {baseline_cpu:6.2f} s CPU")
+    for label, run in runs:
+        print(f"  {label:38s} {run['seconds']:6.2f} s wall = {run['seconds'] / baseline:4.1f}x,"
+              f" {run['cpu_seconds']:6.2f} s CPU = {run['cpu_seconds'] / baseline_cpu:4.1f}x;"
+              f"  peak {run['peak_mb']:4.0f} MB ({run['import_peak_mb']:.0f} MB while importing the app)")
     if not args.no_scaling:
-        small = measure(synthetic(work, 100_000), work)
-        large = measure(synthetic(work, 1_000_000), work)
-        print(f"  peak memory 100,000 rows {small['peak_mb']:4.0f} MB; 1,000,000 rows {large['peak_mb']:4.0f} MB"
-              f" = {large['peak_mb'] / small['peak_mb']:.2f}x  ({large['seconds']:.1f} s for 1M rows)")
+        small = measure(synthetic(work, 100_000), work, workers=workers)
+        large = measure(synthetic(work, 1_000_000), work, workers=workers)
+        print(f"  peak memory ({workers} process(es), with PDFs) 100,000 rows {small['peak_mb']:4.0f} MB;"
+              f" 1,000,000 rows {large['peak_mb']:4.0f} MB = {large['peak_mb'] / small['peak_mb']:.2f}x"
+              f"  ({large['seconds']:.1f} s for 1M rows)")
     if args.work:
         print(f"  files kept in {work}")
 

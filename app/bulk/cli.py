@@ -10,6 +10,7 @@ import click
 from app.bulk import bp
 from app.bulk.policy import BulkOptions, OptionsError, load_options
 from app.bulk.runner import UnknownCountyError, run_bulk_screen
+from app.bulk.workers import default_workers
 from app.doj.reader import DojFileError
 
 
@@ -33,7 +34,16 @@ def on_terminal() -> bool:
 @click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path), help="Folder for the outputs.")
 @click.option("--options", "options_file", type=click.Path(dir_okay=False, path_type=Path), help="Options JSON (eligibility_options.json format).")
 @click.option("--as-of", callback=_parse_as_of, help="Date the rules are applied on (YYYY-MM-DD); default today.")
-def screen_command(files: tuple[Path, ...], county: str, out_dir: Path, options_file: Path | None, as_of: date | None) -> None:
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=default_workers,
+    show_default="one per core, up to 4",
+    help="Processes to split large files between (1: screen in this process only).",
+)
+def screen_command(
+    files: tuple[Path, ...], county: str, out_dir: Path, options_file: Path | None, as_of: date | None, workers: int
+) -> None:
     """Screen DOJ research FILE(s) for Prop 64 relief (HS 11361.9) in one county."""
     try:
         options = load_options(options_file) if options_file else BulkOptions()
@@ -47,9 +57,9 @@ def screen_command(files: tuple[Path, ...], county: str, out_dir: Path, options_
                     bar.length = max(total, 1)
                     bar.update(done - bar.pos)
 
-                summary = run_bulk_screen(files, county, out_dir, options, as_of, progress=advance)
+                summary = run_bulk_screen(files, county, out_dir, options, as_of, progress=advance, workers=workers)
         else:
-            summary = run_bulk_screen(files, county, out_dir, options, as_of)
+            summary = run_bulk_screen(files, county, out_dir, options, as_of, workers=workers)
     except (DojFileError, UnknownCountyError) as error:
         raise click.ClickException(str(error)) from None
     outcomes = summary["outcomes"]

@@ -126,6 +126,7 @@ def run_job(app: Flask, job_id: int) -> None:
                 options_from_json(job.options),
                 job.as_of,
                 progress=_ProgressRecorder(job),
+                workers=1,  # a thread of the web server: never fork it (app.bulk.workers)
             )
         except DojFileError:
             _finish(job, "failed", error=UNREADABLE)

@@ -100,10 +100,11 @@ def _field(value: str) -> str:
 
 
 class _CsvFile:
-    def __init__(self, path: Path, header: tuple[str, ...] | list[str]) -> None:
+    def __init__(self, path: Path, header: tuple[str, ...] | list[str] | None) -> None:
         self.handle: IO[str] = open(path, "w", newline="", encoding="utf-8", buffering=1 << 20)
         self.writer = csv.writer(self.handle, lineterminator="\n")
-        self.writer.writerow(header)
+        if header is not None:
+            self.writer.writerow(header)
         self.rows = 0
 
     def write(self, row: list[str]) -> None:
@@ -126,19 +127,31 @@ _FELONY_COLUMN = {None: "", "": "", "felony": "yes"}  # IS_FELONY: blank when th
 
 
 class RunWriters:
-    """results.csv, prop64_results.csv, errors.csv and one court list CSV per outcome."""
+    """results.csv, prop64_results.csv, errors.csv and one court list CSV per outcome.
 
-    def __init__(self, out_dir: Path, as_of: date) -> None:
+    ``headers=False`` writes the rows only: a later piece of a run split over processes, whose
+    files are appended to the first piece's (``STREAMED_FILES`` names them all).
+    """
+
+    STREAMED_FILES: tuple[str, ...] = (
+        RESULTS_FILE,
+        PROP64_RESULTS_FILE,
+        ERRORS_FILE,
+        *(court_list_name(outcome, "csv") for outcome in DA_OUTCOMES),
+    )
+
+    def __init__(self, out_dir: Path, as_of: date, headers: bool = True) -> None:
         self.out_dir = out_dir
         self.as_of = as_of
-        header = list(COLUMNS) + list(ELIGIBILITY_COLUMNS)
+        header = list(COLUMNS) + list(ELIGIBILITY_COLUMNS) if headers else None
         self.results = _CsvFile(out_dir / RESULTS_FILE, header)
         self.prop64 = _CsvFile(out_dir / PROP64_RESULTS_FILE, header)
-        self.errors = _CsvFile(out_dir / ERRORS_FILE, ("FILE", "LINE", "REASON"))
+        self.errors = _CsvFile(out_dir / ERRORS_FILE, ("FILE", "LINE", "REASON") if headers else None)
         self._fields = BoundedMemo(_field, _CACHE_LIMIT)  # free text as one CSV field
         self._dates = BoundedMemo(lambda value: _date_columns(value, as_of), _CACHE_LIMIT)
         self.court_lists = {
-            outcome: _CsvFile(out_dir / court_list_name(outcome, "csv"), COURT_LIST_COLUMNS) for outcome in DA_OUTCOMES
+            outcome: _CsvFile(out_dir / court_list_name(outcome, "csv"), COURT_LIST_COLUMNS if headers else None)
+            for outcome in DA_OUTCOMES
         }
 
     def write_rejected(self, row: RejectedRow) -> None:
@@ -278,6 +291,19 @@ class RunTally:
             self.by_section.setdefault(_section_key(count_result), Counter())[outcome] += 1
         if any(r.decision.outcome in ("dismissal", "reduction") for r in decided):  # type: ignore[union-attr]
             self.people_granted_relief += 1
+
+    def merge(self, other: RunTally) -> None:
+        """Add the counts of another piece of the same run."""
+        for name, value in vars(other).items():
+            mine = getattr(self, name)
+            if isinstance(value, dict):  # the Counters, and by_section's Counter per section
+                for key, count in value.items():
+                    if isinstance(count, Counter):
+                        mine.setdefault(key, Counter()).update(count)
+                    else:
+                        mine[key] += count
+            else:
+                setattr(self, name, mine + value)
 
     def to_json(self, **run_facts: Any) -> dict[str, Any]:
         return {

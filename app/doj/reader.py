@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, BinaryIO, NamedTuple
 
 from app.doj.columns import COLUMN_COUNT, COLUMNS, DATE_COLUMNS, SUBJECT_ID
 
@@ -97,17 +97,48 @@ def _remember_good_dates(fields: list[str]) -> None:
     _GOOD_DATE_TEXTS.update([fields[position] for position in DATE_COLUMNS])
 
 
-class DojReader:
-    """Iterates over the rows of several files in order; reports bytes read to ``progress``."""
+@dataclass(frozen=True, slots=True)
+class FilePiece:
+    """A byte range of one file that starts at a line; ``first_line`` is that line's number in the file."""
 
-    def __init__(self, paths: Iterable[Path], progress: Callable[[int], None] | None = None) -> None:
-        self.paths = [Path(path) for path in paths]
+    path: Path
+    start: int = 0
+    end: int | None = None  # None: to the end of the file
+    first_line: int = 1
+
+    @property
+    def size(self) -> int:
+        return (os.path.getsize(self.path) if self.end is None else self.end) - self.start
+
+
+class _BoundedRaw(io.RawIOBase):
+    """``raw`` from where it stands, read no further than ``limit`` more bytes."""
+
+    def __init__(self, raw: BinaryIO, limit: int) -> None:
+        self.raw = raw
+        self.remaining = limit
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        view = memoryview(buffer)[: self.remaining]
+        count = self.raw.readinto(view) or 0
+        self.remaining -= count
+        return count
+
+
+class DojReader:
+    """Iterates over the rows of several files (or pieces of them) in order; reports bytes read to ``progress``."""
+
+    def __init__(self, paths: Iterable[Path | FilePiece], progress: Callable[[int], None] | None = None) -> None:
+        self.pieces = [item if isinstance(item, FilePiece) else FilePiece(Path(item)) for item in paths]
         self.progress = progress
         self.header_warnings: list[str] = []
 
     @property
     def total_bytes(self) -> int:
-        return sum(os.path.getsize(path) for path in self.paths)
+        return sum(piece.size for piece in self.pieces)
 
     def __iter__(self) -> Iterator[DojRow | RejectedRow]:
         """Row by row (a rejected row can come before the accepted rows of the run it sits in)."""
@@ -122,25 +153,27 @@ class DojReader:
         rejected row is yielded at once, without ending the run it sits in. Grouping runs instead of
         rows saves the consumer a step per row (a county's file has millions)."""
         bytes_before = 0
-        for path in self.paths:
-            yield from self._read_file(path, bytes_before)
-            bytes_before += os.path.getsize(path)
+        for piece in self.pieces:
+            yield from self._read_piece(piece, bytes_before)
+            bytes_before += piece.size
             self._report(bytes_before)
 
     def _report(self, bytes_read: int) -> None:
         if self.progress is not None:
             self.progress(bytes_read)
 
-    def _read_file(self, path: Path, bytes_before: int) -> Iterator[list[DojRow] | RejectedRow]:
-        source = path.name
+    def _read_piece(self, piece: FilePiece, bytes_before: int) -> Iterator[list[DojRow] | RejectedRow]:
+        source = piece.path.name
         good_dates = _GOOD_DATE_TEXTS
         dob, cycle, event, disposition = DATE_COLUMNS
         new_row = tuple.__new__
         run: list[DojRow] = []
         run_id: str | None = None
-        with open(path, "rb") as raw:
-            text = io.TextIOWrapper(raw, encoding="utf-8-sig", errors="replace", newline="")
-            lines_before = 0  # physical lines of the file before ``batch``
+        with open(piece.path, "rb") as raw:
+            raw.seek(piece.start)
+            stream = raw if piece.end is None else io.BufferedReader(_BoundedRaw(raw, piece.end - piece.start), BATCH_BYTES)
+            text = io.TextIOWrapper(stream, encoding="utf-8-sig", errors="replace", newline="")
+            lines_before = piece.first_line - 1  # physical lines of the file before ``batch``
             carried: list[str] = []  # lines of a record that the last batch cut in two
             while True:
                 more = text.readlines(BATCH_BYTES)
@@ -196,7 +229,7 @@ class DojReader:
                         yield RejectedRow(source, lines_before + last_line + 1, f"broken quoting ({error})")
                         last_line = records.line_num
                 lines_before += len(batch) - len(carried)
-                self._report(bytes_before + raw.tell())
+                self._report(bytes_before + raw.tell() - piece.start)
         if run:
             yield run
 
@@ -206,3 +239,73 @@ class DojReader:
             names.pop()  # a trailing comma after END_OF_REC is harmless
         if tuple(names) != COLUMNS:
             self.header_warnings.append(f"{source}: header row does not match the {COLUMN_COUNT} DOJ columns")
+
+
+# Splitting a file for several processes. A piece must end where one person's rows end, or that
+# person would be screened twice with half a record each; and where two well-formed rows meet, so
+# that no quoted field can run across the cut.
+SPLIT_SEARCH_LINES = 20_000  # rows to look through for a change of person after a cut point
+
+
+def _subject_id_of_line(line: bytes) -> str | None:
+    """SUBJECT_ID of a line that is one well-formed row on its own, else None."""
+    try:
+        rows = list(csv.reader([line.decode("utf-8", errors="replace").rstrip("\r\n")], strict=True))
+    except csv.Error:
+        return None
+    if len(rows) != 1 or len(rows[0]) != COLUMN_COUNT:
+        return None
+    return rows[0][SUBJECT_ID].strip()
+
+
+def _next_subject_start(handle: BinaryIO, offset: int) -> int | None:
+    """The byte offset of the first row after ``offset`` that begins a new person, or None."""
+    handle.seek(offset)
+    handle.readline()  # the rest of the line the offset falls in
+    previous: str | None = None
+    for _ in range(SPLIT_SEARCH_LINES):
+        position = handle.tell()
+        line = handle.readline()
+        if not line:
+            return None
+        subject_id = _subject_id_of_line(line)
+        if previous is not None and subject_id is not None and subject_id != previous:
+            return position
+        previous = subject_id
+    return None
+
+
+def _lines_before(handle: BinaryIO, offset: int) -> int:
+    """Physical lines in the first ``offset`` bytes, counted as the reader counts them (``\\n``,
+    ``\\r\\n`` or a lone ``\\r`` ends a line)."""
+    handle.seek(0)
+    lines = 0
+    remaining = offset
+    while remaining > 0:
+        block = handle.read(min(remaining, 1 << 22))
+        if not block:
+            break
+        remaining -= len(block)
+        if block.endswith(b"\r") and remaining > 0:  # keep a \r\n pair in one block
+            block += handle.read(1)
+            remaining -= 1
+        lines += block.count(b"\n") + block.count(b"\r") - block.count(b"\r\n")
+    return lines
+
+
+def split_at_subjects(path: Path, parts: int, min_piece_bytes: int) -> list[FilePiece]:
+    """Up to ``parts`` pieces of about equal size, each starting with a new person's first row.
+
+    Fewer pieces (one, at worst) when the file is small or no clean cut is found near a cut point.
+    """
+    size = os.path.getsize(path)
+    parts = max(1, min(parts, size // max(min_piece_bytes, 1)))
+    starts = [0]
+    with open(path, "rb") as handle:
+        for part in range(1, parts):
+            start = _next_subject_start(handle, max(size * part // parts, starts[-1]))
+            if start is not None and start > starts[-1]:
+                starts.append(start)
+        first_lines = [_lines_before(handle, start) + 1 for start in starts]
+    ends: list[int | None] = [*starts[1:], None]
+    return [FilePiece(path, start, end, first_line) for start, end, first_line in zip(starts, ends, first_lines)]

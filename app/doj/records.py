@@ -259,14 +259,18 @@ def build_subject(rows: list[DojRow]) -> Subject:
     )
 
 
-def group_subjects(items: Iterable[list[DojRow] | DojRow | RejectedRow]) -> Iterator[Subject | RejectedRow]:
+def group_subjects(
+    items: Iterable[list[DojRow] | DojRow | RejectedRow], finished: set[str] | None = None
+) -> Iterator[Subject | RejectedRow]:
     """Yield each person as soon as their rows end; rejected rows pass straight through.
 
     ``items`` are runs of rows (``DojReader.runs()``) or single rows; consecutive ones of one
     SUBJECT_ID (stripped) are one person. Only the IDs of finished people are remembered (to flag
-    a person whose rows are split across the file), so memory grows with people, not rows.
+    a person whose rows are split across the file), so memory grows with people, not rows; pass
+    ``finished`` to be given them.
     """
-    finished: set[str] = set()
+    if finished is None:
+        finished = set()
     current_id: str | None = None
     current_rows: list[DojRow] = []
 
