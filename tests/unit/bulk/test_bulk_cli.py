@@ -85,3 +85,22 @@ def test_a_misspelt_county_is_refused_before_screening(county_file: Path, tmp_pa
     result = _run(str(county_file), "--county", "San Jaoquin", "--out", str(tmp_path / "out"))
     assert result.exit_code != 0 and "'San Jaoquin' is not a California county" in result.output
     assert not (tmp_path / "out").exists()
+
+
+def test_workers_option_is_passed_to_the_run(county_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: list[int] = []
+    real_run = cli.run_bulk_screen
+
+    def recording_run(*args, **kwargs):  # type: ignore[no-untyped-def]
+        seen.append(kwargs["workers"])
+        return real_run(*args, **kwargs)
+
+    monkeypatch.setattr(cli, "run_bulk_screen", recording_run)
+    result = _run(str(county_file), "--county", "San Joaquin", "--out", str(tmp_path / "out"), "--workers", "3")
+    assert result.exit_code == 0, result.output
+    assert seen == [3]
+
+
+def test_workers_below_one_are_refused(county_file: Path, tmp_path: Path) -> None:
+    result = _run(str(county_file), "--county", "San Joaquin", "--out", str(tmp_path / "out"), "--workers", "0")
+    assert result.exit_code == 2 and "--workers" in result.output
