@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from app.bulk import pieces, workers
+from app.bulk import pieces, runner, workers
 from app.bulk.outputs import SUMMARY_FILE, RunWriters
 from app.bulk.pieces import PieceJob
 from app.bulk.policy import BulkOptions
@@ -27,6 +27,21 @@ def small_pieces(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(workers, "MIN_PIECE_BYTES", SMALL_PIECE_BYTES)
 
 
+@pytest.fixture
+def split_runs(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
+    """Whether each run was in fact split (True) or went back to one process (False)."""
+    answers: list[bool] = []
+    real = runner.screen_in_processes
+
+    def recording(*args, **kwargs):  # type: ignore[no-untyped-def]
+        outcome = real(*args, **kwargs)
+        answers.append(outcome is not None)
+        return outcome
+
+    monkeypatch.setattr(runner, "screen_in_processes", recording)
+    return answers
+
+
 def _run(paths: list[Path], out_dir: Path, worker_count: int, **kwargs: object) -> dict:
     return run_bulk_screen(paths, "San Joaquin", out_dir, as_of=AS_OF, render_pdfs=False, workers=worker_count, **kwargs).data
 
@@ -40,23 +55,29 @@ def _assert_same_outputs(one: Path, split: Path) -> None:
     assert summaries[0] == summaries[1]
 
 
-def test_a_run_split_between_processes_writes_the_same_files_as_one_process(tmp_path: Path) -> None:
+def test_a_run_split_between_processes_writes_the_same_files_as_one_process(tmp_path: Path, split_runs: list[bool]) -> None:
     path = write_synthetic_file(tmp_path / "doj.csv", 4000, seed=7)
     _run([path], tmp_path / "one", 1)
     _run([path], tmp_path / "split", 3)
+    assert split_runs == [True]
     _assert_same_outputs(tmp_path / "one", tmp_path / "split")
     assert not list((tmp_path / "split").glob(".part-*"))
 
 
-def test_a_split_run_of_several_files_with_unix_line_ends_and_bad_rows_matches_one_process(tmp_path: Path) -> None:
-    first = write_synthetic_file(tmp_path / "a.csv", 2500, seed=1)
+def test_a_split_run_of_several_files_with_unix_line_ends_and_bad_rows_matches_one_process(
+    tmp_path: Path, split_runs: list[bool]
+) -> None:
+    rows = list(synthetic_rows(5000, 1, "SAN JOAQUIN"))
+    cut = next(n for n in range(2500, 5000) if rows[n][SUBJECT_ID] != rows[n - 1][SUBJECT_ID])
+    first = write_rows(tmp_path / "a.csv", rows[:cut])  # one county file in two, cut between people
+    second = write_rows(tmp_path / "b.csv", rows[cut:])
     lines = first.read_text().replace("\r\n", "\n").splitlines(keepends=True)
     lines[100] = ",".join(lines[100].split(",")[:20]) + "\n"  # too few columns
     lines[1800] = lines[1800].replace(",,", ',"', 1)  # broken quoting
     first.write_text("".join(lines))
-    second = write_synthetic_file(tmp_path / "b.csv", 2500, seed=2)
     summary = _run([first, second], tmp_path / "split", 2)
     _run([first, second], tmp_path / "one", 1)
+    assert split_runs == [True]
     _assert_same_outputs(tmp_path / "one", tmp_path / "split")
     assert summary["rows_rejected"] == 2
 
@@ -79,12 +100,15 @@ def test_a_small_file_is_not_split(tmp_path: Path) -> None:
     assert len(split_at_subjects(path, 4, SMALL_PIECE_BYTES)) == 1
 
 
-def test_a_person_whose_rows_fall_in_two_shares_sends_the_run_back_to_one_process(tmp_path: Path) -> None:
+def test_a_person_whose_rows_fall_in_two_shares_sends_the_run_back_to_one_process(
+    tmp_path: Path, split_runs: list[bool]
+) -> None:
     rows = list(synthetic_rows(4000, 5, "SAN JOAQUIN"))
     returning = [list(row) for row in rows if row[SUBJECT_ID] == rows[0][SUBJECT_ID]]
     path = write_rows(tmp_path / "doj.csv", rows + returning)  # the first person again, at the very end
     summary = _run([path], tmp_path / "split", 2)
     _run([path], tmp_path / "one", 1)
+    assert split_runs == [False]
     _assert_same_outputs(tmp_path / "one", tmp_path / "split")
     assert summary["subjects_with_split_rows"] == 1
 
