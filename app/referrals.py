@@ -296,15 +296,33 @@ def status_counts(office_id: int | None) -> dict[str, int]:
     return counts
 
 
+QUEUE_PAGE_SIZE = 50
+
+
 @dataclass(frozen=True)
 class QueueFilter:
     status: str | None = None
     search: str = ""
     county_id: int | None = None
+    page: int = 1
 
 
-def office_queue(office_id: int | None, queue_filter: QueueFilter = QueueFilter()) -> list[Referral]:
-    """The office's referrals, oldest activity first, narrowed by status, county and a name or reference search."""
+@dataclass(frozen=True)
+class QueuePage:
+    """One page of an office's queue, and where it stands among the others."""
+
+    referrals: list[Referral]
+    number: int
+    pages: int
+    total: int
+    first: int  # position of its first referral in the whole list, from 1 (0 when there are none)
+
+    @property
+    def last(self) -> int:
+        return self.first + len(self.referrals) - 1 if self.referrals else 0
+
+
+def _office_queue_query(office_id: int | None, queue_filter: QueueFilter) -> Any:
     query = (
         select(Referral)
         .join(Referral.application)
@@ -323,7 +341,24 @@ def office_queue(office_id: int | None, queue_filter: QueueFilter = QueueFilter(
             Application.reference == term.upper(),
             Application.full_name.ilike(f"%{escaped}%", escape="\\"),
         ))
-    return list(db.session.scalars(query))
+    return query
+
+
+def office_queue(office_id: int | None, queue_filter: QueueFilter = QueueFilter()) -> list[Referral]:
+    """All the office's referrals that match, oldest first (for the CSV export)."""
+    return list(db.session.scalars(_office_queue_query(office_id, queue_filter)))
+
+
+def office_queue_page(office_id: int | None, queue_filter: QueueFilter, per_page: int | None = None) -> QueuePage:
+    """The page ``queue_filter.page`` of the office's matching referrals, oldest activity first; a page past
+    the end gives the last one, so a link kept from before the list shrank still shows something."""
+    per_page = per_page or QUEUE_PAGE_SIZE
+    query = _office_queue_query(office_id, queue_filter)
+    total = db.session.scalar(select(func.count()).select_from(query.order_by(None).subquery())) or 0
+    pages = max(1, -(-total // per_page))
+    number = min(max(queue_filter.page, 1), pages)
+    referrals = list(db.session.scalars(query.limit(per_page).offset((number - 1) * per_page)))
+    return QueuePage(referrals, number, pages, total, (number - 1) * per_page + 1 if referrals else 0)
 
 
 def office_counties(office_id: int | None) -> list[County]:

@@ -29,6 +29,7 @@ from app.referrals import (
     mark_opened,
     office_counties,
     office_queue,
+    office_queue_page,
     referral_for_office,
     status_counts,
     transfer,
@@ -50,7 +51,7 @@ def queue() -> str:
     db.session.commit()
     return render_template(
         "partner/queue.html",
-        referrals=office_queue(office_id, queue_filter),
+        queue_page=office_queue_page(office_id, queue_filter),
         counts=status_counts(office_id),
         counties=office_counties(office_id),
         queue_filter=queue_filter,
@@ -172,8 +173,10 @@ def _referral_page(found: Referral, status_form: StatusForm | None = None, note_
 def _queue_filter(args: Mapping[str, str]) -> QueueFilter:
     status = args.get("status")
     county = args.get("county", "")
+    page = args.get("page", "")
     return QueueFilter(
         status=status if status in REFERRAL_STATUSES else None,
         search=args.get("q", "")[:200],
         county_id=int(county) if county.isdigit() else None,
+        page=int(page) if page.isdigit() and len(page) < 7 else 1,
     )

@@ -288,3 +288,57 @@ def test_the_referral_page_loads_the_transfer_offices_counties_in_one_query(clie
     with counted_queries() as statements:
         assert client.get(f"/partner/referrals/{referral.id}").status_code == 200
     assert sum(s.lstrip().startswith("SELECT county.") for s in statements) <= 2
+
+
+# --- Queue pages ----------------------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def many_referrals(attorney, monkeypatch):
+    """Seven referrals to the attorney's office, shown three to a page."""
+    monkeypatch.setattr("app.referrals.QUEUE_PAGE_SIZE", 3)
+    return [routed_application(["San Francisco"], full_name=f"Person {n}") for n in range(1, 8)]
+
+
+def names_on(page):
+    return [row.find_all("td")[1].get_text() for row in page.select("tbody tr")]
+
+
+def test_a_long_queue_is_shown_a_page_at_a_time_oldest_first(client_request, many_referrals):
+    page = client_request.get("/partner/")
+    assert names_on(page) == ["Person 1", "Person 2", "Person 3"]
+    assert "Referrals 1 to 3 of 7" in page_text(page) and "Page 1 of 3" in page_text(page)
+    assert page.find("a", rel="prev") is None
+
+
+def test_the_next_page_link_leads_to_the_following_referrals(client_request, many_referrals):
+    next_link = client_request.get("/partner/").find("a", rel="next")["href"]
+    page = client_request.get(next_link)
+    assert names_on(page) == ["Person 4", "Person 5", "Person 6"]
+    assert page.find("a", rel="prev") is not None
+
+
+def test_page_links_keep_the_search_and_status(client_request, many_referrals):
+    page = client_request.get("/partner/?status=new&q=person")
+    href = page.find("a", rel="next")["href"]
+    assert "status=new" in href and "q=person" in href and "page=2" in href
+
+
+def test_a_page_past_the_end_shows_the_last_page(client_request, many_referrals):
+    page = client_request.get("/partner/?page=99")
+    assert names_on(page) == ["Person 7"] and "Page 3 of 3" in page_text(page)
+    assert page.find("a", rel="next") is None
+
+
+@pytest.mark.parametrize("page_number", ["0", "-1", "abc", "99999999999"])
+def test_a_page_number_that_is_not_one_shows_the_first_page(client_request, many_referrals, page_number):
+    assert names_on(client_request.get(f"/partner/?page={page_number}"))[0] == "Person 1"
+
+
+def test_a_short_queue_has_no_page_links(client_request, attorney, referral):
+    assert client_request.get("/partner/").find("nav", class_="pagination") is None
+
+
+def test_the_export_holds_every_matching_referral_not_just_one_page(client, many_referrals):
+    rows = list(csv.reader(io.StringIO(client.get("/partner/export.csv").get_data(as_text=True))))
+    assert len(rows) == 1 + 7
