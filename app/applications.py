@@ -174,6 +174,12 @@ def _sentence_may_include_probation(_: Application, conviction: Conviction | Non
     return conviction is not None and conviction.sentence in ("probation", None)
 
 
+def _probation_finished(application: Application, conviction: Conviction | None) -> bool:
+    """Only someone whose probation is over can have had it ended early (PC 1203.4(a)(1) early discharge)."""
+    return (_sentence_may_include_probation(application, conviction) and conviction is not None
+            and conviction.probation_completed is True)
+
+
 def _needs_household(application: Application, _: Conviction | None) -> bool:
     return bool(household_questions_needed(application))
 
@@ -199,6 +205,7 @@ CONVICTION_STEPS = (
     Step("sentence", "convictions", per_conviction=True),
     Step("sentence-finished", "convictions", per_conviction=True),
     Step("probation-completed", "convictions", per_conviction=True, applies=_sentence_may_include_probation),
+    Step("probation-ended-early", "convictions", per_conviction=True, applies=_probation_finished),
 )
 CONVICTIONS_SUMMARY = Step("convictions", "convictions")
 # Asked only where the engine says the answer changes a result (its `missing`), and not already asked above.
@@ -477,6 +484,7 @@ CONVICTION_APPLIERS: dict[str, Callable[[Conviction, dict[str, Any]], None]] = {
     "sentence": _set_fact("sentence", lambda v: None if v in (None, "", UNKNOWN) else v),
     "sentence-finished": _set_fact("sentence_completed"),
     "probation-completed": _set_fact("probation_completed"),
+    "probation-ended-early": _set_fact("probation_terminated_early"),
     "value": _set_fact("value_over_950"),
     "probation-violated": _set_fact("probation_violated"),
     "finished-date": _set_finished_date,
@@ -616,6 +624,7 @@ def conviction_facts(application: Application) -> list[ConvictionFacts]:
             sentence_completed=conviction.sentence_completed,
             sentence_completed_date=conviction.sentence_completed_date,
             value_over_950=conviction.value_over_950,
+            probation_terminated_early=extra.get("probation_terminated_early"),
             mandatory_supervision=extra.get("mandatory_supervision"),
             trafficking_victim=extra.get("trafficking_victim"),
         ))

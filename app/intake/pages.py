@@ -110,6 +110,10 @@ PAGES: dict[str, QuestionPage] = {
         _l("Have you finished the sentence?"),
         _l("This means probation, jail or prison, and any parole or supervision after it, are over.")),
     "probation-completed": yes_no(_l("Did you finish probation for this conviction?")),
+    "probation-ended-early": yes_no(
+        _l("Did a judge end your probation early?"),
+        _l("This is when the court agreed to end probation before the date it was set to end, often after your "
+           "lawyer asked.")),
     "convictions": QuestionPage(
         forms.MoreConvictionsForm, _l("Do you have another conviction to add?"), template="intake/convictions.html"),
     "value": yes_no(

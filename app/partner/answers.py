@@ -63,10 +63,17 @@ def person_rows(application: Application) -> list[Row]:
     return rows
 
 
+EXTRA_FACT_LABELS = {
+    "probation_terminated_early": _l("Probation ended early by a judge"),
+    "mandatory_supervision": _l("County jail sentence included mandatory supervision"),
+    "trafficking_victim": _l("Conviction arose while being forced or pressured into sex work"),
+}
+
+
 def conviction_rows(conviction: Conviction) -> list[Row]:
     when = _date(conviction.conviction_date) if conviction.conviction_date else (
         str(conviction.conviction_year) if conviction.conviction_year else _("Does not know"))
-    return [
+    rows = [
         Row(_("County"), conviction.county or _("Does not know")),
         Row(_("Case number"), conviction.case_number or _("Does not know")),
         Row(_("Level"), _label(LEVEL_LABELS, conviction.level)),
@@ -78,6 +85,13 @@ def conviction_rows(conviction: Conviction) -> list[Row]:
         Row(_("Probation violated"), _yes_no(conviction.probation_violated)),
         Row(_("Value over $950"), _yes_no(conviction.value_over_950)),
     ]
+    # Facts kept beside the columns, asked of few people: shown only when the question was asked.
+    extra = conviction.facts or {}
+    for key, label in EXTRA_FACT_LABELS.items():
+        if key in extra:
+            value = extra[key]
+            rows.append(Row(str(label), _yes_no(value) if value is not None else _("Does not know or did not say")))
+    return rows
 
 
 def _yes_no(value: bool | None) -> str:

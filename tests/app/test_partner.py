@@ -112,6 +112,24 @@ def test_facts_the_resident_did_not_know_are_shown_as_not_known(client_request, 
     assert rows["Owns a home"] == "Does not know"
 
 
+def conviction_answers(client_request, found):
+    page = client_request.get(f"/partner/referrals/{found.id}")
+    return {dt.get_text(): dt.find_next("dd").get_text() for dt in page.select(".card dl dt")}
+
+
+def test_answers_to_questions_asked_of_few_people_are_shown_when_asked(client_request, attorney, db_session):
+    found = referral_of(db_session, routed_application(["San Francisco"]))
+    found.application.convictions[0].facts = {"probation_terminated_early": True, "trafficking_victim": None}
+    db_session.commit()
+    rows = conviction_answers(client_request, found)
+    assert rows["Probation ended early by a judge"] == "Yes"
+    assert rows["Conviction arose while being forced or pressured into sex work"] == "Does not know or did not say"
+
+
+def test_questions_never_asked_are_not_listed_as_unknown(client_request, attorney, referral):
+    assert "Probation ended early by a judge" not in conviction_answers(client_request, referral)
+
+
 def test_the_referral_page_shows_the_screening_memo(client_request, attorney, referral):
     memo = client_request.get(f"/partner/referrals/{referral.id}").find("h2", id="memo").find_next("div")
     text = page_text(memo)

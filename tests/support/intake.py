@@ -23,6 +23,7 @@ MARIJUANA_IN_ALAMEDA: dict[str, dict[str, Any]] = {
     "/conviction/1/sentence": {"answer": "probation"},
     "/conviction/1/sentence-finished": {"answer": "yes"},
     "/conviction/1/probation-completed": {"answer": "yes"},
+    "/conviction/1/probation-ended-early": {"answer": "no"},
     "/question/convictions": {"answer": "no"},
     "/conviction/1/probation-violated": {"answer": "no"},
     "/conviction/1/value": {"answer": "no"},

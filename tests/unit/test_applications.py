@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 
 from app import applications
 from app.applications import CHECK, ApplicationLocked, StepRef
+from app.eligibility import screen
 from app.models import Application, Conviction
 from app.models.referrals import Referral
 from app.retention import purge_stale_drafts
@@ -283,3 +284,20 @@ def test_two_simultaneous_submissions_of_one_application_submit_it_once(app, db_
 def test_back_from_a_conviction_being_added_goes_to_the_list(app):
     application = complete(applications.create_draft("en")[0])
     assert applications.previous_step(application, StepRef("county", 2)) == StepRef("convictions")
+
+
+def test_the_early_discharge_question_is_asked_only_once_probation_is_finished(draft):
+    add_conviction(draft, sentence={"answer": "probation"}, **{"probation-completed": {"answer": "no"}})
+    assert StepRef("probation-ended-early", 1) not in list(applications.journey(draft))
+    save(draft, "probation-completed", {"answer": "yes"}, 1)
+    assert StepRef("probation-ended-early", 1) in list(applications.journey(draft))
+
+
+def test_a_probation_ended_early_reaches_the_engine_as_an_early_discharge(app):
+    application = complete(applications.create_draft("en")[0], offense="PC 242")
+    save(application, "probation-ended-early", {"answer": "yes"}, 1)
+    [facts] = applications.conviction_facts(application)
+    assert facts.probation_terminated_early is True
+    screening = screen(applications.person_facts(application), [facts], dt.date(2026, 11, 29))
+    [pc1203_4] = [d for d in screening.convictions[0].determinations if d.remedy == "pc1203_4"]
+    assert pc1203_4.basis == "early_discharge"
