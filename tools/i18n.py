@@ -28,7 +28,7 @@ DOMAIN_SOURCES: dict[str, tuple[str, ...]] = {
     "admin": ("app/admin", "templates/admin"),
 }
 METHODS = [("**.py", "python"), ("**.html", "jinja2"), ("**.txt", "jinja2")]
-KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2), "lazy_gettext": None, "_l": None, "pgettext": ((1, "c"), 2)}
+KEYWORDS = {"N_": None, "_": None, "gettext": None, "ngettext": (1, 2), "lazy_gettext": None, "_l": None, "pgettext": ((1, "c"), 2)}
 
 
 def po_path(domain: str) -> Path:

@@ -25,8 +25,23 @@ DISMISSING_RELIEFS = frozenset({"dismiss_and_seal", "dismiss"})
 RESENTENCE = "resentence"
 
 
+def N_(message: str) -> str:
+    """Marks a message for the Spanish catalog without translating it here (this module has no Flask);
+    the web page translates ``OptionsError.template`` when it shows the error."""
+    return message
+
+
 class OptionsError(ValueError):
-    """An options file the tool cannot honour; the message names the problem."""
+    """An options file the tool cannot honour; the message names the problem.
+
+    ``template`` (an English ``%(name)s`` format marked with ``N_``) and ``params`` let the web page
+    show it in the reader's language; ``str()`` is the English text the command prints.
+    """
+
+    def __init__(self, template: str, **params: object) -> None:
+        super().__init__(template % params)
+        self.template = template
+        self.params = params
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,11 +79,14 @@ class BulkOptions:
 
 def _sections(value: Any, key: str) -> frozenset[str]:
     if not isinstance(value, list):
-        raise OptionsError(f"baselineEligibility.{key} must be a list of sections")
+        raise OptionsError(N_("baselineEligibility.%(key)s must be a list of sections"), key=key)
     sections = frozenset(str(item).strip().upper().removeprefix("HS").strip() for item in value)
     unknown = sorted(sections - set(PROP64_SECTIONS))
     if unknown:
-        raise OptionsError(f"baselineEligibility.{key}: {', '.join(unknown)} is not one of {', '.join(PROP64_SECTIONS)}")
+        raise OptionsError(
+            N_("baselineEligibility.%(key)s: %(unknown)s is not one of %(sections)s"),
+            key=key, unknown=", ".join(unknown), sections=", ".join(PROP64_SECTIONS),
+        )
     return sections
 
 
@@ -77,30 +95,30 @@ def _threshold(relief: dict[str, Any], key: str) -> int | None:
     if value in (None, 0, False):
         return None
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise OptionsError(f"additionalRelief.{key} must be a whole number of years")
+        raise OptionsError(N_("additionalRelief.%(key)s must be a whole number of years"), key=key)
     return value
 
 
 def _flag(relief: dict[str, Any], key: str) -> bool:
     value = relief.get(key, False)
     if not isinstance(value, bool):
-        raise OptionsError(f"additionalRelief.{key} must be true or false")
+        raise OptionsError(N_("additionalRelief.%(key)s must be true or false"), key=key)
     return value
 
 
 def options_from_json(data: Any) -> BulkOptions:
     """Read the options format of the earlier DA desktop tool (eligibility_options.json)."""
     if not isinstance(data, dict):
-        raise OptionsError("the options file must hold a JSON object")
+        raise OptionsError(N_("the options file must hold a JSON object"))
     baseline = data.get("baselineEligibility") or {}
     relief = data.get("additionalRelief") or {}
     if not isinstance(baseline, dict) or not isinstance(relief, dict):
-        raise OptionsError("baselineEligibility and additionalRelief must be JSON objects")
+        raise OptionsError(N_("baselineEligibility and additionalRelief must be JSON objects"))
     dismiss = _sections(baseline.get("dismiss", []), "dismiss")
     reduce = _sections(baseline.get("reduce", []), "reduce")
     both = sorted(dismiss & reduce)
     if both:
-        raise OptionsError(f"{', '.join(both)} is listed both to dismiss and to reduce")
+        raise OptionsError(N_("%(sections)s is listed both to dismiss and to reduce"), sections=", ".join(both))
     return BulkOptions(
         dismiss_sections=dismiss,
         reduce_sections=reduce,
@@ -117,9 +135,9 @@ def options_from_bytes(content: bytes, name: str = "options file") -> BulkOption
     try:
         data = json.loads(content.decode("utf-8-sig"))
     except UnicodeDecodeError:
-        raise OptionsError(f"{name}: not a text file") from None
+        raise OptionsError(N_("%(name)s: not a text file"), name=name) from None
     except json.JSONDecodeError as error:
-        raise OptionsError(f"{name}: not valid JSON (line {error.lineno})") from None
+        raise OptionsError(N_("%(name)s: not valid JSON (line %(line)s)"), name=name, line=error.lineno) from None
     return options_from_json(data)
 
 
@@ -127,7 +145,7 @@ def load_options(path: Path) -> BulkOptions:
     try:
         content = Path(path).read_bytes()
     except OSError as error:
-        raise OptionsError(f"{path}: cannot be read ({error.strerror or error})") from None
+        raise OptionsError(N_("%(name)s: cannot be read (%(reason)s)"), name=str(path), reason=error.strerror or error) from None
     return options_from_bytes(content, str(path))
 
 

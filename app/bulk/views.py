@@ -16,7 +16,7 @@ from app.audit import record_audit
 from app.auth.decorators import staff_required
 from app.bulk import bp, jobs
 from app.bulk.forms import UploadForm
-from app.bulk.policy import BulkOptions, OptionsError, options_from_bytes
+from app.bulk.policy import N_, BulkOptions, OptionsError, options_from_bytes
 from app.extensions import csrf, db
 from app.models import BulkJob
 from app.models.bulk import ACTIVE_STATUSES
@@ -75,7 +75,7 @@ def _read_options(form: UploadForm) -> BulkOptions:
         return BulkOptions()
     content = upload.read(MAX_OPTIONS_BYTES + 1)
     if len(content) > MAX_OPTIONS_BYTES:  # cut short, it would only be reported as "not valid JSON"
-        raise OptionsError(f"{upload.filename}: larger than {MAX_OPTIONS_BYTES // 1024} KB")
+        raise OptionsError(N_("%(name)s: larger than %(size)s KB"), name=upload.filename, size=MAX_OPTIONS_BYTES // 1024)
     return options_from_bytes(content, upload.filename)
 
 
@@ -91,7 +91,7 @@ def index() -> Response | str:
         try:
             options = _read_options(form)
         except OptionsError as error:
-            form.options_file.errors.append(_("Options file: %(problem)s", problem=error))
+            form.options_file.errors.append(_("Options file: %(problem)s", problem=_(error.template, **error.params)))
         else:
             upload = form.doj_file.data
             job = jobs.create_job(current_user, current_user.county, upload.stream, upload.filename, options, form.as_of.data or date.today())

@@ -139,6 +139,12 @@ def test_invalid_options_file_is_reported_on_the_form(client_request: Any, da: A
     assert db.session.scalars(select(BulkJob)).all() == []
 
 
+def test_an_options_file_problem_is_told_in_spanish_to_a_spanish_reader(client_request: Any, da: Any, doj_csv: bytes) -> None:
+    client_request.client.get("/language/es?next=/")
+    page = _upload(client_request, doj_csv, options_file=(io.BytesIO(b"{nope"), "opciones.json"), expected_status=200)
+    assert "opciones.json: no es JSON válido (línea 1)" in page.get_text()
+
+
 def test_options_file_over_its_size_limit_is_named_as_too_large(client_request: Any, da: Any, doj_csv: bytes) -> None:
     padded = b'{"additionalRelief": {}}' + b" " * (64 * 1024)
     page = _upload(client_request, doj_csv, options_file=(io.BytesIO(padded), "options.json"), expected_status=200)
