@@ -93,8 +93,8 @@ def screen_in_processes(
         for process, receiver, _ in children:
             outcomes.append(_result_of(process, receiver, lambda: report(done_bytes[0], total)))
         report(done_bytes[0], total)  # every share's last count is in: the bar reaches the end
-        people = [outcome.subject_ids for outcome in outcomes]
-        if sum(len(ids) for ids in people) != len(set().union(*people)):
+        everyone: set[str] = set().union(*(outcome.subject_ids for outcome in outcomes))
+        if sum(len(outcome.subject_ids) for outcome in outcomes) != len(everyone):
             return None  # someone's rows are in two shares: the caller screens the files in one process
         _append_parts(out_dir, [part_dir for _, _, part_dir in children])
     finally:
@@ -109,7 +109,7 @@ def screen_in_processes(
     for outcome in outcomes:
         tally.merge(outcome.tally)
         warnings.extend(outcome.header_warnings)
-    return PieceOutcome(tally, warnings, set())
+    return PieceOutcome(tally, warnings, everyone)
 
 
 def _screen_share(
