@@ -7,7 +7,7 @@ from flask_babel import get_locale
 from werkzeug.wrappers import Response
 
 from app import applications
-from app.applications import CHECK, StepRef
+from app.applications import CHECK, CONVICTIONS_SUMMARY, StepRef
 from app.extensions import limiter
 from app.intake import bp, presenters
 from app.intake.forms import ActionForm, ConsentForm, ResumeForm
@@ -100,9 +100,10 @@ def question(slug: str, number: int | None = None):
         return redirect(step_url(applications.next_step(application, ref, returning)))
     previous = applications.previous_step(application, ref)
     back = url_for("intake.check_answers") if returning else (step_url(previous) if previous else url_for("intake.start"))
+    # Only the list page shows the convictions: loading them for every other page would cost a query each.
+    listed = presenters.conviction_titles(application) if slug == CONVICTIONS_SUMMARY.slug else []
     return render_template(page.template, page=page, form=form, ref=ref, back_url=back,
-                           progress=presenters.progress_caption(application, ref),
-                           convictions=presenters.conviction_titles(application))
+                           progress=presenters.progress_caption(application, ref), convictions=listed)
 
 
 @bp.post("/conviction/<int:number>/remove")
