@@ -6,7 +6,7 @@
 Goals (issue 7): at most 4x a bare csv.reader pass over the same file; peak memory under 300 MB;
 a 1,000,000-row file's peak within 1.2x of a 100,000-row file's. Each run happens in a child
 process so its peak RSS is its own. Runs are shown in one process (`--workers 1`) and split
-between processes as `flask bulk screen` does by default (one per core, up to 4); CPU seconds
+between processes as `flask bulk screen` does by default (one per core, up to 2); CPU seconds
 and peak memory include the worker processes.
 """
 from __future__ import annotations
@@ -68,7 +68,7 @@ def child_run(path: Path, out_dir: Path, render_pdfs: bool, workers: int) -> Non
     """Runs in the child: one screening run, then its own timing and peak RSS as JSON on stdout.
 
     With workers > 1 the run forks worker processes: their CPU time is added to this process's, and
-    their largest peak RSS to this process's peak (an upper bound: forked pages are shared at first).
+    the largest worker's peak RSS, once per worker, to this process's peak.
     """
     from app.bulk.runner import run_bulk_screen
 
@@ -79,8 +79,10 @@ def child_run(path: Path, out_dir: Path, render_pdfs: bool, workers: int) -> Non
         [path], "SAN JOAQUIN", out_dir, as_of=date.fromisoformat(AS_OF), render_pdfs=render_pdfs, workers=workers
     )
     elapsed = time.perf_counter() - started
-    # (only with workers: WeasyPrint's import runs ldconfig, whose fork would count as this process's size again)
-    worker_peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024 if workers > 1 else 0.0
+    # The largest worker's peak once per worker: an upper bound (forked pages are shared at first). Only with
+    # workers: WeasyPrint's import runs ldconfig, whose fork would count this process's size again.
+    largest_worker_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024 if workers > 1 else 0.0
+    worker_peak_mb = largest_worker_mb * (workers - 1)
     print(json.dumps({
         "seconds": elapsed, "cpu_seconds": time.process_time() - cpu_started + _children_cpu_seconds(),
         "peak_mb": _peak_rss_mb() + worker_peak_mb, "peak_includes_imports": not reset,

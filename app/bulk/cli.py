@@ -38,7 +38,7 @@ def on_terminal() -> bool:
     "--workers",
     type=click.IntRange(min=1),
     default=default_workers,
-    show_default="one per core, up to 4",
+    show_default="one per core, up to 2",
     help="Processes to split large files between (1: screen in this process only).",
 )
 def screen_command(

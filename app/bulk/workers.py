@@ -29,13 +29,16 @@ POLL_SECONDS = 0.5
 PART_FOLDER = ".part-{}"
 
 
+DEFAULT_MAX_WORKERS = 2  # each process peaks near 100 MB: two stay inside the 300 MB a run may use
+
+
 def default_workers() -> int:
-    """One process per core this process may use, up to 4 (beyond that the disk is the limit)."""
+    """One process per core this process may use, up to DEFAULT_MAX_WORKERS (more with --workers)."""
     try:
         cores = len(os.sched_getaffinity(0))
     except AttributeError:  # not Linux
         cores = os.cpu_count() or 1
-    return max(1, min(cores, 4))
+    return max(1, min(cores, DEFAULT_MAX_WORKERS))
 
 
 def can_split() -> bool:
