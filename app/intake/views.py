@@ -2,8 +2,9 @@
 redirects; the journey's rules live in the service."""
 from __future__ import annotations
 
-from flask import abort, current_app, g, redirect, render_template, request, session, url_for
+from flask import abort, current_app, flash, g, redirect, render_template, request, session, url_for
 from flask_babel import get_locale
+from flask_babel import gettext as _
 from werkzeug.wrappers import Response
 
 from app import applications
@@ -14,7 +15,7 @@ from app.intake.forms import ActionForm, ConsentForm, ResumeForm
 from app.intake.pages import PAGES
 from app.intake.presenters import step_url
 from app.models import Application
-from app.packets import NothingToFile
+from app.packets import NothingToFile, PacketRenderTimeout
 
 SESSION_KEY = "intake_token"
 
@@ -163,8 +164,13 @@ def packet():
         abort(404)
     try:
         pdf = applications.petition_packet(application)
-    except NothingToFile:
-        abort(404)
+    except NothingToFile:  # the rules changed since the application was sent: say so, do not fail silently
+        flash(_("We could not fill in court papers for your convictions. A lawyer, or the court's self-help "
+                "center, can tell you what can be filed."), "error")
+        return redirect(url_for("intake.confirmation"))
+    except PacketRenderTimeout:
+        flash(_("Your court papers took too long to prepare. Try again in a minute."), "error")
+        return redirect(url_for("intake.confirmation"))
     response = current_app.response_class(pdf, mimetype="application/pdf")
     response.headers["Content-Disposition"] = f'attachment; filename="petition-{application.reference}.pdf"'
     return response

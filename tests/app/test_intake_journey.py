@@ -8,6 +8,7 @@ from sqlalchemy import func, select
 
 from app.models import Application
 from app.models.referrals import OutboxMessage, Referral
+from app.packets import NothingToFile, PacketRenderTimeout
 from tests.support.hygiene import ClientRequest, csrf_token_from
 from tests.support.intake import MARIJUANA_IN_ALAMEDA, answer_until, start
 
@@ -273,6 +274,26 @@ def test_the_confirmation_offers_the_filled_court_papers(answered):
     response = answered.client.get("/petition.pdf")
     assert response.status_code == 200 and response.mimetype == "application/pdf"
     assert response.data.startswith(b"%PDF")
+
+
+@pytest.mark.parametrize(
+    ("failure", "message"),
+    [
+        (NothingToFile("the screening calls for no petition"), "We could not fill in court papers"),
+        (PacketRenderTimeout(), "took too long to prepare"),
+    ],
+    ids=["nothing-to-file", "too-slow"],
+)
+def test_court_papers_that_cannot_be_made_are_explained_on_the_confirmation(answered, monkeypatch, failure, message):
+    answered.post("/consent", CONSENT)
+
+    def failing(_application):
+        raise failure
+
+    monkeypatch.setattr("app.applications.petition_packet", failing)
+    response = answered.client.get("/petition.pdf")
+    assert response.status_code == 302 and response.headers["Location"].endswith("/confirmation")
+    assert message in answered.get("/confirmation").get_text()
 
 
 def test_the_court_papers_are_not_offered_before_sending(answered):
