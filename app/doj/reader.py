@@ -35,8 +35,6 @@ class DojRow(NamedTuple):
     text: str = ""  # the row as it stood in the file, so outputs can copy it without re-quoting
 
 
-
-
 @dataclass(frozen=True, slots=True)
 class RejectedRow:
     source: str
