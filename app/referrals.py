@@ -13,6 +13,7 @@ from typing import Any, Iterable, Mapping
 
 from flask import current_app
 from flask_babel import lazy_gettext as _l
+from flask_sqlalchemy.pagination import Pagination
 from sqlalchemy import case, func, or_, select
 from sqlalchemy.orm import selectinload
 
@@ -307,21 +308,6 @@ class QueueFilter:
     page: int = 1
 
 
-@dataclass(frozen=True)
-class QueuePage:
-    """One page of an office's queue, and where it stands among the others."""
-
-    referrals: list[Referral]
-    number: int
-    pages: int
-    total: int
-    first: int  # position of its first referral in the whole list, from 1 (0 when there are none)
-
-    @property
-    def last(self) -> int:
-        return self.first + len(self.referrals) - 1 if self.referrals else 0
-
-
 def _office_queue_query(office_id: int | None, queue_filter: QueueFilter) -> Any:
     query = (
         select(Referral)
@@ -349,16 +335,15 @@ def office_queue(office_id: int | None, queue_filter: QueueFilter = QueueFilter(
     return list(db.session.scalars(_office_queue_query(office_id, queue_filter)))
 
 
-def office_queue_page(office_id: int | None, queue_filter: QueueFilter, per_page: int | None = None) -> QueuePage:
+def office_queue_page(office_id: int | None, queue_filter: QueueFilter, per_page: int | None = None) -> Pagination:
     """The page ``queue_filter.page`` of the office's matching referrals, oldest activity first; a page past
     the end gives the last one, so a link kept from before the list shrank still shows something."""
     per_page = per_page or QUEUE_PAGE_SIZE
     query = _office_queue_query(office_id, queue_filter)
-    total = db.session.scalar(select(func.count()).select_from(query.order_by(None).subquery())) or 0
-    pages = max(1, -(-total // per_page))
-    number = min(max(queue_filter.page, 1), pages)
-    referrals = list(db.session.scalars(query.limit(per_page).offset((number - 1) * per_page)))
-    return QueuePage(referrals, number, pages, total, (number - 1) * per_page + 1 if referrals else 0)
+    page = db.paginate(query, page=max(queue_filter.page, 1), per_page=per_page, max_per_page=per_page, error_out=False)
+    if not page.items and page.page > 1 and page.total:
+        page = db.paginate(query, page=page.pages, per_page=per_page, max_per_page=per_page, error_out=False)
+    return page
 
 
 def office_counties(office_id: int | None) -> list[County]:

@@ -70,7 +70,7 @@ def run_bulk_screen(
     out_dir.mkdir(parents=True, exist_ok=True)
 
     job = PieceJob(county, options, as_of)
-    outcome = screen_in_processes(paths, job, out_dir, workers, progress) if workers > 1 else None
+    outcome = screen_in_processes(paths, job, out_dir, workers, progress)  # None: one process it is
     if outcome is None:
         outcome = screen_pieces(paths, job, out_dir, headers=True, progress=progress)
     tally, header_warnings = outcome.tally, outcome.header_warnings

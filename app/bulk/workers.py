@@ -15,7 +15,7 @@ import multiprocessing
 import os
 import shutil
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
@@ -131,7 +131,7 @@ def _screen_share(
         sender.close()
 
 
-def _result_of(process: Any, receiver: Connection, on_wait: Any) -> PieceOutcome:
+def _result_of(process: Any, receiver: Connection, on_wait: Callable[[], None]) -> PieceOutcome:
     while not receiver.poll(POLL_SECONDS):
         on_wait()
         if not process.is_alive() and not receiver.poll():

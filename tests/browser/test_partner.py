@@ -107,3 +107,29 @@ def test_queue_and_referral_pages_have_no_serious_accessibility_violations(page,
     assert run_axe(page) == []
     assert page.evaluate("document.documentElement.scrollWidth") <= 360, "no sideways scrolling on a phone"
 
+
+
+@pytest.fixture
+def long_queue(mailing_server: LiveServer, tmp_path: Any) -> dict[str, Any]:
+    """An SF attorney whose office has one referral more than a queue page holds (50)."""
+    from tests.support.partner import routed_application
+
+    with live_database(mailing_server, tmp_path) as session:
+        secret = add_staff_with_authenticator(session, "ana@example.org", "Ana Abogada", "attorney",
+                                              "sf-public-defender")
+        references = [routed_application(["San Francisco"], full_name=f"Person {n:02d}").reference for n in range(51)]
+        return {"secret": secret, "last_reference": references[-1]}
+
+
+def test_a_long_queue_pages_forward_in_the_browser_without_accessibility_violations(page, mailing_server, long_queue):
+    log_in(page, mailing_server, long_queue["secret"])
+    assert "Referrals 1 to 50 of 51" in page.locator("main").inner_text()
+    assert run_axe(page) == []
+    page.get_by_role("link", name="Next page").click()
+    assert page.locator(".pagination").inner_text().count("Page 2 of 2") == 1
+    assert page.locator("tbody tr").count() == 1
+    assert page.locator("tbody tr").inner_text().startswith(long_queue["last_reference"])
+    assert run_axe(page) == []
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360, "no sideways scrolling on a phone"
+    page.get_by_role("link", name="Previous page").click()
+    assert page.locator("tbody tr").count() == 50

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from app.bulk import pieces, runner, workers
-from app.bulk.outputs import SUMMARY_FILE, RunWriters
+from app.bulk.outputs import REPORT_FILE, SUMMARY_FILE, RunWriters, court_list_name
 from app.bulk.pieces import PieceJob
-from app.bulk.policy import BulkOptions
+from app.bulk.policy import DA_OUTCOMES, BulkOptions
 from app.bulk.runner import run_bulk_screen
 from app.doj.columns import SUBJECT_ID
 from app.doj.reader import DojReader, DojRow, split_at_subjects
@@ -29,13 +29,14 @@ def small_pieces(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.fixture
 def split_runs(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
-    """Whether each run was in fact split (True) or went back to one process (False)."""
+    """Whether each run asked for several processes was in fact split (True) or went back to one (False)."""
     answers: list[bool] = []
     real = runner.screen_in_processes
 
-    def recording(*args, **kwargs):  # type: ignore[no-untyped-def]
-        outcome = real(*args, **kwargs)
-        answers.append(outcome is not None)
+    def recording(paths, job, out_dir, worker_count, *args, **kwargs):  # type: ignore[no-untyped-def]
+        outcome = real(paths, job, out_dir, worker_count, *args, **kwargs)
+        if worker_count > 1:  # runs with --workers 1 are asked too, and always answer None
+            answers.append(outcome is not None)
         return outcome
 
     monkeypatch.setattr(runner, "screen_in_processes", recording)
@@ -43,7 +44,8 @@ def split_runs(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
 
 
 def _run(paths: list[Path], out_dir: Path, worker_count: int, **kwargs: object) -> dict:
-    return run_bulk_screen(paths, "San Joaquin", out_dir, as_of=AS_OF, render_pdfs=False, workers=worker_count, **kwargs).data
+    kwargs.setdefault("render_pdfs", False)
+    return run_bulk_screen(paths, "San Joaquin", out_dir, as_of=AS_OF, workers=worker_count, **kwargs).data
 
 
 def _assert_same_outputs(one: Path, split: Path) -> None:
@@ -80,6 +82,17 @@ def test_a_split_run_of_several_files_with_unix_line_ends_and_bad_rows_matches_o
     assert split_runs == [True]
     _assert_same_outputs(tmp_path / "one", tmp_path / "split")
     assert summary["rows_rejected"] == 2
+
+
+def test_the_court_list_pdfs_of_a_split_run_are_the_ones_one_process_writes(tmp_path: Path, split_runs: list[bool]) -> None:
+    path = write_synthetic_file(tmp_path / "doj.csv", 4000, seed=9)
+    _run([path], tmp_path / "one", 1, render_pdfs=True)
+    _run([path], tmp_path / "split", 2, render_pdfs=True)
+    assert split_runs == [True]
+    for outcome in DA_OUTCOMES:
+        name = court_list_name(outcome, "pdf")
+        assert (tmp_path / "split" / name).read_bytes() == (tmp_path / "one" / name).read_bytes(), name
+    assert (tmp_path / "split" / REPORT_FILE).read_bytes().startswith(b"%PDF")
 
 
 def test_pieces_start_at_a_new_person_and_carry_their_line_numbers(tmp_path: Path) -> None:
