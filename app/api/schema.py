@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from app.eligibility import LEVELS, SENTENCES, ConvictionFacts, Person
+from app.json_limits import MAX_JSON_DEPTH, TooDeep, loads_bounded
 
 MAX_BODY_BYTES = 1024 * 1024
 BODY_TOO_LARGE = f"the body must be at most {MAX_BODY_BYTES} bytes"
@@ -143,7 +144,9 @@ def read_json_body(stream: IO[bytes], declared_length: int | None) -> Any:
     if len(raw) > MAX_BODY_BYTES:
         raise UnreadableBody(413, BODY_TOO_LARGE)
     try:
-        return json.loads(raw.decode("utf-8"))
+        return loads_bounded(raw.decode("utf-8"))
+    except TooDeep:
+        raise UnreadableBody(400, f"the body must not nest arrays or objects more than {MAX_JSON_DEPTH} levels deep") from None
     except ValueError:
         raise UnreadableBody(400, "the body must be UTF-8 JSON") from None
 
