@@ -46,6 +46,8 @@ CONVICTION_FLAGS: tuple[str, ...] = (
     "mandatory_supervision",
     "dej_dismissed",
     "trafficking_victim",
+    "prison_term_suspended",
+    "marijuana_over_limit",
 )
 
 
@@ -212,6 +214,7 @@ def _read_conviction(reader: _Reader, raw: Any, path: str, today: date) -> Convi
         case_number=reader.text(raw, "case_number", path, MAX_TEXT_LENGTH),
         level=reader.choice(raw, "level", path, LEVELS),
         conviction_date=reader.day(raw, "conviction_date", path, latest=today),
+        offense_date=reader.day(raw, "offense_date", path, latest=today),
         sentence=reader.choice(raw, "sentence", path, SENTENCES),
         sentence_completed_date=reader.day(raw, "sentence_completed_date", path),
         **{key: reader.flag(raw, key, path) for key in CONVICTION_FLAGS},

@@ -21,39 +21,77 @@ PC1203_425_OPERATIVE = date(2022, 7, 1)
 PC1203_425_EARLIEST_CONVICTION = date(1973, 1, 1)
 HS11361_9_DOJ_REVIEW = date(2019, 7, 1)  # AB 1793: DOJ identified eligible Prop 64 convictions by this date
 
-# --- Super strikes, PC 667(e)(2)(C)(iv) (law.md s.10) -------------------------------------
-# [M] unverified: list as matched by earlier tools; PC 261 and 287 are listed whole although the
-# statute reaches only their violent or child forms (the WI 6600(b) "sexually violent offense" test).
+# --- Super strikes, PC 667(e)(2)(C)(iv) -----------------------------------------------------
+# The clause names kinds of offense, not whole sections: (I) a "sexually violent offense" of WIC 6600(b) (the listed
+# sex sections when committed by force, violence, duress, menace or fear, and PC 207, 209 or 220 with intent to commit
+# one), (II) oral copulation, sodomy or penetration of a child under 14 more than 10 years younger, (III) PC 288 with a
+# child under 14, (IV) homicide and attempted homicide (PC 187-191.5), (V) solicitation of murder "as defined in
+# Section 653f" (that is 653f(b)), (VI) PC 245(d)(3), (VII) PC 11418(a)(1), (VIII) any serious or violent felony
+# punishable by life or death. Entries below are the subdivisions that are always one of these; a section cited
+# without its subdivision matches only possibly (StatuteList MAYBE), which the rules answer with needs_review.
 SUPER_STRIKES = StatuteList(
     "super strikes",
     (
-        "PC 37", "PC 128", "PC 187", "PC 188", "PC 189", "PC 190", "PC 191.5", "PC 205", "PC 207",
-        "PC 209", "PC 209.5", "PC 217.1", "PC 218", "PC 219", "PC 220", "PC 245(d)(3)", "PC 261",
-        "PC 262", "PC 264.1", "PC 269", "PC 273ab", "PC 286(c)(1)", "PC 286(c)(2)", "PC 286(c)(3)",
-        "PC 286(d)", "PC 287", "PC 288(a)", "PC 288(b)(1)", "PC 288(b)(2)", "PC 288a(c)", "PC 288a(d)",
-        "PC 288.5", "PC 289(a)(1)", "PC 289(a)(2)(c)", "PC 289(j)", "PC 451.5", "PC 653f",
-        "PC 667.61", "PC 667.7", "PC 667.71", "PC 4500", "PC 11418(a)(1)", "PC 11418(b)", "PC 12308",
-        "PC 12310", "PC 18745", "PC 18755",
+        "PC 37", "PC 128", "PC 187", "PC 188", "PC 189", "PC 190", "PC 191.5", "PC 205",
+        "PC 209", "PC 209.5", "PC 217.1(b)", "PC 218", "PC 219", "PC 220(b)", "PC 245(d)(3)",
+        "PC 261(a)(2)", "PC 261(a)(6)", "PC 262(a)(1)", "PC 264.1", "PC 269", "PC 273ab",
+        "PC 286(c)(1)", "PC 286(c)(2)", "PC 286(c)(3)", "PC 286(d)", "PC 287(c)(1)", "PC 287(c)(2)", "PC 287(c)(3)",
+        "PC 287(d)", "PC 288(a)", "PC 288(b)(1)", "PC 288(b)(2)", "PC 288a(c)", "PC 288a(d)", "PC 288.5",
+        "PC 289(a)(1)", "PC 289(a)(2)(c)", "PC 289(j)", "PC 451.5", "PC 653f(b)", "PC 667.61", "PC 667.7",
+        "PC 667.71", "PC 4500", "PC 11418(a)(1)", "PC 11418(b)", "PC 12308", "PC 12310", "PC 18745", "PC 18755",
     ),
 )
-# Super strikes only when charged with the gang enhancement PC 186.22(b)(4): a conviction under
-# these is never a certain super strike from the section alone, so it always needs a reviewer.
-SUPER_STRIKES_IF_GANG_ENHANCED = StatuteList(
-    "super strikes with PC 186.22(b)(4)",
-    ("PC 136.1", "PC 213(a)(1)(a)", "PC 215", "PC 246", "PC 519", "PC 12022.55"),
+# Super strikes in some forms only, which the section and subdivision cannot show: PC 207 and 220(a) when committed
+# with intent to commit a listed sex offense (WIC 6600(b)); the other forms of PC 261 and 262 when committed by
+# menace, duress or fear (WIC 6600(b)); and PC 136.1, 213(a)(1)(A), 215, 246, 519 and 12022.55 with the gang
+# enhancement PC 186.22(b)(4), which makes them punishable by life (clause (VIII)). Always MAYBE, never a refusal.
+SUPER_STRIKES_IN_SOME_FORMS = StatuteList(
+    "super strikes in some forms",
+    (
+        "PC 207", "PC 220(a)", "PC 261", "PC 262", "PC 136.1", "PC 213(a)(1)(a)", "PC 215", "PC 246", "PC 519",
+        "PC 12022.55",
+    ),
 )
 
-# --- Offenses requiring PC 290 registration (law.md s.10) ---------------------------------
-# [M] unverified: matched as the earlier tools did; PC 290(c) is the authority.
+# --- Offenses requiring PC 290 registration, PC 290(c)(1) ---------------------------------------------------------
+# From the text of 290(c)(1) (jurris.com copy of PC 290; current numbering after AB 1171 and SB 145 from leginfo
+# summaries): entries are the offenses that always require registration.
 PC290_OFFENSES = StatuteList(
     "PC 290 registration offenses",
     (
-        "PC 236.1(b)", "PC 236.1(c)", "PC 243.4", "PC 261", "PC 262(a)(1)", "PC 264.1", "PC 266",
-        "PC 266c", "PC 266h(b)", "PC 266i(b)", "PC 266j", "PC 267", "PC 269", "PC 272", "PC 285",
-        "PC 286", "PC 287", "PC 288", "PC 288a", "PC 288.2", "PC 288.3", "PC 288.4", "PC 288.5",
-        "PC 288.7", "PC 289", "PC 311.1", "PC 311.2(b)", "PC 311.2(c)", "PC 311.2(d)", "PC 311.3",
-        "PC 311.4", "PC 311.10", "PC 311.11", "PC 314(1)", "PC 314(2)", "PC 451.5", "PC 647.6",
-        "PC 647a", "PC 653f(b)", "PC 653f(c)",
+        "PC 220(b)", "PC 236.1(b)", "PC 236.1(c)", "PC 243.4", "PC 261(a)(1)", "PC 261(a)(2)", "PC 261(a)(3)",
+        "PC 261(a)(4)", "PC 261(a)(6)", "PC 262(a)(1)", "PC 264.1", "PC 266", "PC 266c", "PC 266h(b)", "PC 266i(b)",
+        "PC 266j", "PC 267", "PC 269", "PC 285", "PC 286", "PC 287", "PC 288", "PC 288a", "PC 288.2", "PC 288.3",
+        "PC 288.4", "PC 288.5", "PC 288.7", "PC 289", "PC 311.1", "PC 311.2(b)", "PC 311.2(c)", "PC 311.2(d)",
+        "PC 311.3", "PC 311.4", "PC 311.10", "PC 311.11", "PC 314(1)", "PC 314(2)", "PC 647.6", "PC 647a",
+        "PC 653f(c)",
+    ),
+)
+# Offenses that require registration only in some forms the citation cannot show: PC 187 committed in the
+# perpetration of rape or a listed sex act; PC 207 and 209 with intent to commit one; PC 220 except assault to commit
+# mayhem; PC 272 only for "lewd or lascivious conduct". All MAYBE: an answer of needs_review, never a refusal.
+PC290_IN_SOME_FORMS = StatuteList(
+    "PC 290 registration offenses in some forms", ("PC 187", "PC 207", "PC 209", "PC 220", "PC 272")
+)
+# SB 145 (Stats. 2020, ch. 79), PC 290(c)(2): 286(b)(1), 287(b)(1) and 289(h) need no registration when the person
+# was at most 10 years older than the minor and it is their only registrable conviction; registration is then the
+# judge's call (PC 290.006). These lower a match on PC290_OFFENSES to MAYBE.
+PC290_DISCRETIONARY = StatuteList(
+    "PC 290 registration at the judge's discretion", ("PC 286(b)(1)", "PC 287(b)(1)", "PC 289(h)")
+)
+
+# --- Serious (PC 1192.7(c)) and violent (PC 667.5(c)) felonies ----------------------------------------------------
+# The sections that are serious or violent in every form, so they were never county-jail felonies under PC 1170(h)
+# (1170(h)(3)) and never get PC 1203.425 felony relief. A partial list of the most common; a section not listed is
+# not thereby known to be outside them.
+SERIOUS_OR_VIOLENT = StatuteList(
+    "serious or violent felonies",
+    (
+        "PC 187", "PC 192(a)", "PC 203", "PC 205", "PC 207", "PC 209", "PC 209.5", "PC 211", "PC 212.5", "PC 213",
+        "PC 215", "PC 220", "PC 245(a)(2)", "PC 245(c)", "PC 245(d)", "PC 246", "PC 261(a)(2)", "PC 264.1", "PC 269",
+        "PC 273ab", "PC 286(c)", "PC 286(d)", "PC 287(c)", "PC 287(d)", "PC 288(a)", "PC 288(b)", "PC 288.5",
+        "PC 289(a)", "PC 451(a)", "PC 451(b)", "PC 460(a)", "PC 18745", "PC 11418(a)(1)",
+        "PC 4500", "PC 667.61",
     ),
 )
 

@@ -74,7 +74,8 @@ def assess(case: Case) -> Determination | None:
         return refuse(REMEDY, STATUTE, FORM, AFTER_PROP47)
     if traits.prop47_value_limited and facts.value_over_950 is True:
         return refuse(REMEDY, STATUTE, FORM, OVER_950)
-    if person.superstrike_prior is True or record.any_other_matching(case, "superstrike").certain:
+    superstrikes = record.any_other_matching(case, "superstrike")
+    if person.superstrike_prior is True or superstrikes.certain:
         return refuse(REMEDY, STATUTE, FORM, SUPERSTRIKE_ON_RECORD)
     if person.registered_sex_offender is True or record.any_other_matching(case, "pc290").certain:
         return refuse(REMEDY, STATUTE, FORM, PC290_ON_RECORD)
@@ -86,7 +87,7 @@ def assess(case: Case) -> Determination | None:
         missing.append("conviction_date")
     if traits.prop47_value_limited and facts.value_over_950 is None:
         missing.append("value_over_950")
-    if person.superstrike_prior is None:
+    if record.superstrike_question_open(superstrikes):
         note_missing(missing, "person.superstrike_prior")
     if person.registered_sex_offender is None:
         note_missing(missing, "person.registered_sex_offender")

@@ -137,13 +137,14 @@ def fixtures() -> Path:
 def test_public_fixture_gives_the_expected_counts(fixtures: Path, tmp_path: Path) -> None:
     summary = run_bulk_screen([fixtures / "no_headers.csv"], "SAN JOAQUIN", tmp_path / "out", as_of=AS_OF, render_pdfs=False)
     assert (summary["rows_read"], summary["rows_rejected"], summary["subjects"], summary["prop64_convictions"]) == (38, 0, 11, 15)
-    assert summary["outcomes"] == {"dismissal": 2, "reduction": 11, "needs_review": 0, "not_eligible": 2}
+    # One felony's only disqualifier is a prior PC 220, a super strike only in some forms (PC 667(e)(2)(C)(iv)): review.
+    assert summary["outcomes"] == {"dismissal": 2, "reduction": 11, "needs_review": 1, "not_eligible": 1}
 
 
 def test_public_fixture_with_the_desktop_tool_options_dismisses_more(fixtures: Path, tmp_path: Path) -> None:
     options = load_options(fixtures / "eligibility_options.json")
     summary = run_bulk_screen([fixtures / "no_headers.csv"], "SAN JOAQUIN", tmp_path / "out", options, AS_OF, render_pdfs=False)
-    assert summary["outcomes"] == {"dismissal": 13, "reduction": 0, "needs_review": 0, "not_eligible": 2}
+    assert summary["outcomes"] == {"dismissal": 13, "reduction": 0, "needs_review": 1, "not_eligible": 1}
 
 
 def test_public_fixture_with_header_and_trailing_comma_matches_the_plain_one(fixtures: Path, tmp_path: Path) -> None:
