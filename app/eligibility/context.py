@@ -23,7 +23,7 @@ class Traits:
 
     __slots__ = (
         "superstrike", "pc290", "prop64", "prop64_aggravated", "plea_signal", "prop47",
-        "prop47_value_limited", "prop47_review_only", "excluded_1203_4", "vc42002_1",
+        "prop47_value_limited", "prop47_case_facts", "excluded_1203_4", "vc42002_1",
         "excluded_1203_4_felony", "excluded_1203_4a", "pc1203_49", "wobbler", "reducible_to_infraction",
         "vehicle_code", "serious_or_violent",
     )
@@ -40,7 +40,11 @@ class Traits:
         self.plea_signal = tables.PLEA_SIGNAL_OFFENSES.match(offense) == YES
         self.prop47 = tables.PROP47_OFFENSES.match(offense) == YES
         self.prop47_value_limited = tables.PROP47_VALUE_LIMITED.match(offense) == YES
-        self.prop47_review_only = tables.PROP47_REVIEW_ONLY.match(offense) == YES
+        self.prop47_case_facts = (
+            "shoplifting" if tables.PROP47_SHOPLIFTING_FACTS.match(offense) == YES
+            else "vehicle_theft" if tables.PROP47_VEHICLE_THEFT_FACTS.match(offense) == YES
+            else None
+        )
         self.excluded_1203_4 = tables.PC1203_4_EXCLUDED.match(offense)
         self.vc42002_1 = tables.VC42002_1_MISDEMEANORS.match(offense)
         self.excluded_1203_4_felony = tables.PC1203_4_EXCLUDED_FELONIES.match(offense)

@@ -109,21 +109,30 @@ PLEA_SIGNAL_OFFENSES = StatuteList("plea-bargain signals", ("PC 32", "HS 11364",
 # --- Prop 47, PC 1170.18(a) ---------------------------------------------------------------
 # The sections Prop 47 names, plus the pre-Prop 47 sections whose conduct it re-labelled
 # (commercial burglary -> 459.5, grand theft -> 490.2, forgery 470 -> 473).
+# PC 490.2 reaches theft offenses outside the list when the value is $950 or less: vehicle theft under VC 10851
+# when it was a completed theft, not post-theft driving (People v. Page (2017) 3 Cal.5th 1175), and theft of
+# access-card information under PC 484e(d) (People v. Romanowski (2017) 2 Cal.5th 903). Identity theft under
+# PC 530.5 is not theft for 490.2 (People v. Jimenez (2020) 9 Cal.5th 53) and stays out.
 # [M] unverified: mapping 459/470/484/487 onto 459.5/473/490.2 is our reading, not statute text.
 PROP47_OFFENSES = StatuteList(
     "Prop 47 offenses",
     (
         "HS 11350", "HS 11357", "HS 11377", "PC 459.5", "PC 473", "PC 476a", "PC 490.2", "PC 496",
-        "PC 666", "PC 459", "PC 470", "PC 484", "PC 487",
+        "PC 666", "PC 459", "PC 470", "PC 484", "PC 487", "PC 484e(d)", "VC 10851",
     ),
 )
-# Commercial burglary fits Prop 47 only if it was shoplifting (entering an open business to steal):
-# a fact no record or resident answer here carries, so these never go past needs_review.
-PROP47_REVIEW_ONLY = StatuteList("Prop 47 offenses that need the facts of the case", ("PC 459",))
+# Offenses Prop 47 reaches only on facts no record or resident answer here carries, so these never go past
+# needs_review: commercial burglary only if it was shoplifting (entering an open business to steal); VC 10851 only
+# if it was a theft of the vehicle rather than driving it after the theft was complete (Page).
+PROP47_SHOPLIFTING_FACTS = StatuteList("Prop 47 burglaries that need the facts of the case", ("PC 459",))
+PROP47_VEHICLE_THEFT_FACTS = StatuteList("Prop 47 vehicle takings that need the facts of the case", ("VC 10851",))
 # Where Prop 47 turns on the $950 line.
 PROP47_VALUE_LIMITED = StatuteList(
     "Prop 47 offenses with a $950 limit",
-    ("PC 459.5", "PC 473", "PC 476a", "PC 490.2", "PC 496", "PC 459", "PC 470", "PC 484", "PC 487"),
+    (
+        "PC 459.5", "PC 473", "PC 476a", "PC 490.2", "PC 496", "PC 459", "PC 470", "PC 484", "PC 487",
+        "PC 484e(d)", "VC 10851",
+    ),
 )
 
 # --- PC 1203.4(b) exclusions (law.md s.3) -------------------------------------------------
