@@ -50,7 +50,7 @@ class Traits:
         self.excluded_1203_4_felony = tables.PC1203_4_EXCLUDED_FELONIES.match(offense)
         self.excluded_1203_4a = tables.PC1203_4A_EXCLUDED.match(offense)
         self.pc1203_49 = tables.PC1203_49_OFFENSES.match(offense)
-        self.wobbler = tables.WOBBLERS.match(offense)
+        self.wobbler = max(tables.WOBBLERS.match(offense), min(tables.WOBBLERS_IN_SOME_FORMS.match(offense), MAYBE))
         self.reducible_to_infraction = tables.REDUCIBLE_TO_INFRACTION.match(offense)
         self.vehicle_code = offense.code == "VC"
 

@@ -135,13 +135,16 @@ PROP47_VALUE_LIMITED = StatuteList(
     ),
 )
 
-# --- PC 1203.4(b) exclusions (law.md s.3) -------------------------------------------------
-# [M] unverified: confirm PC 288.5 is still listed in the current text of 1203.4(b).
+# --- PC 1203.4(b) exclusions ---------------------------------------------------------------
+# Current text of 1203.4(b) (as amended through SB 1106, Stats. 2022, ch. 734): "subdivision (c) of Section 286,
+# Section 288, subdivision (c) of Section 287 or of former Section 288a, Section 288.5, subdivision (j) of Section
+# 289, Section 311.1, 311.2, 311.3, or 311.11" - PC 288.5 is listed, and 311.2 is excluded whole, not only (b)-(d)
+# (those subdivisions are PC 290(c)'s list, which earlier tools carried over).
 PC1203_4_EXCLUDED = StatuteList(
     "PC 1203.4(b) exclusions",
     (
-        "PC 286(c)", "PC 287(c)", "PC 288", "PC 288a(c)", "PC 288.5", "PC 289(j)", "PC 311.1",
-        "PC 311.2(b)", "PC 311.2(c)", "PC 311.2(d)", "PC 311.3", "PC 311.11",
+        "PC 286(c)", "PC 287(c)", "PC 288", "PC 288a(c)", "PC 288.5", "PC 289(j)", "PC 311.1", "PC 311.2",
+        "PC 311.3", "PC 311.11",
     ),
 )
 # VC 42002.1 misdemeanors (failing to stop for or evading police).
@@ -167,7 +170,7 @@ WOBBLERS = StatuteList(
         "PC 192(c)(1)", "PC 192(c)(3)", "PC 192.5(a)", "PC 192.5(c)(3)", "PC 227", "PC 231",
         "PC 241.1", "PC 241.4", "PC 241.7", "PC 243(c)", "PC 243(d)", "PC 243.3", "PC 243.4(a)",
         "PC 243.4(d)", "PC 243.6", "PC 243.7", "PC 243.9(a)", "PC 244.5(b)", "PC 244.5(c)",
-        "PC 245(a)(1)", "PC 245(a)(2)", "PC 245.5(b)", "PC 245.5(c)", "PC 246", "PC 247(b)",
+        "PC 245(a)(1)", "PC 245(a)(2)", "PC 245(a)(4)", "PC 245.5(b)", "PC 245.5(c)", "PC 246", "PC 247(b)",
         "PC 247.5", "PC 261.5", "PC 262", "PC 266", "PC 266c", "PC 267", "PC 270", "PC 271",
         "PC 271a", "PC 273(c)", "PC 273a(a)", "PC 273d", "PC 273.5", "PC 273.6(c)", "PC 273.6(d)",
         "PC 273.6(e)", "PC 273.55", "PC 273.65(d)", "PC 273.65(e)", "PC 276", "PC 278", "PC 278.5",
@@ -210,11 +213,17 @@ WOBBLERS = StatuteList(
         "BP 6126(c)", "BP 6152", "BP 7026.10", "BP 7027.3", "BP 7028.16", "BP 10238.6",
         "BP 10250.56", "BP 11010.1", "BP 11013.1", "BP 11013.2", "BP 11013.4", "BP 11018.2",
         "BP 11019", "BP 11022", "BP 17511.9", "BP 22430(d)",
+        # PC 245(a)(4), force likely to produce great bodily injury: "imprisonment in the state prison ... or in a
+        # county jail not exceeding one year" (245(a)(4)). Second-degree burglary, PC 460(b), punished under
+        # PC 461(b) by county jail up to a year or 1170(h).
+        "PC 460(b)",
         # [M] unverified additions, widely described as wobblers:
-        "VC 10851", "VC 23153", "VC 2800.2", "VC 20001(b)(1)", "HS 11377", "PC 459", "PC 25400",
-        "PC 25850",
+        "VC 10851", "VC 23153", "VC 2800.2", "VC 20001(b)(1)", "HS 11377", "PC 25400", "PC 25850",
     ),
 )
+# Wobblers in some forms only: burglary (PC 459) is one only in the second degree; first-degree burglary is a
+# straight felony (PC 461(a)). The degree is not in the citation, so these are MAYBE: needs_review.
+WOBBLERS_IN_SOME_FORMS = StatuteList("wobblers in some forms", ("PC 459",))
 REDUCIBLE_TO_INFRACTION = StatuteList(
     "misdemeanors reducible to infractions",
     (
