@@ -8,17 +8,20 @@ screening of convictions.
 
 from __future__ import annotations
 
-# [M] unverified: PC 1203.425 felony clause after SB 731 (4 years, no new felony, excludes serious,
-# violent and PC 290 felonies) rests on secondary sources; some parts are reported operative only
-# from 2024-10-01. We have no list of serious (PC 1192.7(c)) or violent (PC 667.5(c)) felonies,
-# so the felony note names that condition instead of checking it.
+# Dates (tables): AB 1076 relief from 2022-07-01 for convictions since 2021-01-01; SB 731 from 2023-07-01 for
+# convictions since 1973-01-01, and for felonies convicted since 2005-01-01. The felony clause excludes serious,
+# violent and PC 290 felonies: a listed super strike or a known serious or violent felony gets no note; for other
+# felonies (our serious/violent list is partial) the note states the condition. [M] unverified: some parts are
+# reported operative only from 2024-10-01 (secondary sources).
 
 from app.eligibility.context import Case, add_years
 from app.eligibility.results import AutomaticReliefNote, Determination, Reason
-from app.eligibility.statutes import YES
+from app.eligibility.statutes import NO, YES
 from app.eligibility.tables import (
     HS11361_9_DOJ_REVIEW,
+    PC1203_425_AB1076_FIRST_CONVICTION,
     PC1203_425_EARLIEST_CONVICTION,
+    PC1203_425_FELONY_FIRST_CONVICTION,
     PC1203_425_OPERATIVE,
     PROP64_EFFECTIVE,
     SB731_OPERATIVE,
@@ -68,7 +71,7 @@ def _pc1203_425_note(case: Case) -> Reason | None:
     facts = case.facts
     person = record.person
     convicted = facts.conviction_date
-    if today < PC1203_425_OPERATIVE or convicted is None or convicted < PC1203_425_EARLIEST_CONVICTION:
+    if convicted is None or convicted < PC1203_425_EARLIEST_CONVICTION or today < _operative_for(convicted):
         return None
     if person.registered_sex_offender is not False or (case.traits is not None and case.traits.pc290 == YES):
         return None
@@ -86,13 +89,22 @@ def _pc1203_425_note(case: Case) -> Reason | None:
     ):
         return DISMISSAL_AUTOMATIC
     finished = facts.sentence_completed_date
+    traits = case.traits
     if (
         facts.level == "felony"
         and today >= SB731_OPERATIVE
+        and convicted >= PC1203_425_FELONY_FIRST_CONVICTION
+        and traits is not None
+        and traits.superstrike == NO
+        and traits.serious_or_violent != YES
         and finished is not None
         and today >= add_years(finished, 4)
         and record.has_later_felony(case) is False
-        and case.traits is not None
     ):
         return FELONY_AUTOMATIC
     return None
+
+
+def _operative_for(convicted: date) -> date:
+    """When 1203.425 began to reach a conviction of this date: AB 1076 for 2021 on, SB 731 for older ones."""
+    return PC1203_425_OPERATIVE if convicted >= PC1203_425_AB1076_FIRST_CONVICTION else SB731_OPERATIVE

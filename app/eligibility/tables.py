@@ -17,8 +17,14 @@ PROP47_EFFECTIVE = date(2014, 11, 5)
 PROP47_DEADLINE = date(2022, 11, 4)  # [M] unverified: PC 1170.18(j) as extended by AB 1397 (2016)
 REALIGNMENT_EFFECTIVE = date(2011, 10, 1)  # PC 1170(h) county-jail felonies; PC 1203.42 covers earlier prison terms
 SB731_OPERATIVE = date(2023, 7, 1)  # PC 1203.41(a) extended to state prison; PC 1203.425 felony clause
+# PC 1203.425 automatic relief. AB 1076 (Stats. 2019, ch. 578), operative 2022-07-01, for convictions on or after
+# 2021-01-01; SB 731 (Stats. 2022, ch. 814), operative 2023-07-01, back to convictions on or after 1973-01-01, and
+# adds felonies (other than serious, violent or PC 290 ones) convicted on or after 2005-01-01, four years after the
+# sentence with no new felony.
 PC1203_425_OPERATIVE = date(2022, 7, 1)
+PC1203_425_AB1076_FIRST_CONVICTION = date(2021, 1, 1)
 PC1203_425_EARLIEST_CONVICTION = date(1973, 1, 1)
+PC1203_425_FELONY_FIRST_CONVICTION = date(2005, 1, 1)
 HS11361_9_DOJ_REVIEW = date(2019, 7, 1)  # AB 1793: DOJ identified eligible Prop 64 convictions by this date
 
 # --- Super strikes, PC 667(e)(2)(C)(iv) -----------------------------------------------------

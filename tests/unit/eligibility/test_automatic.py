@@ -79,3 +79,35 @@ def test_later_felony_blocks_the_felony_note() -> None:
     statutes = {n.conviction: n.statute for n in notes(earlier, later)}
 
     assert earlier.id not in statutes
+
+
+def _prison_felony(offense: str, convicted: date) -> ConvictionFacts:
+    return conviction(offense, level="felony", sentence="state_prison", probation_completed=None,
+                      probation_violated=None, conviction_date=convicted, sentence_completed_date=date(2015, 1, 1))
+
+
+def test_1203_425_reaches_pre_2021_convictions_only_from_sb_731s_operative_date() -> None:
+    assert notes(conviction("PC 242"), today=date(2023, 6, 30)) == ()
+    (note,) = notes(conviction("PC 242"), today=date(2023, 7, 1))
+    assert note.statute == "PC 1203.425"
+
+
+def test_1203_425_reaches_2021_and_later_convictions_from_ab_1076s_operative_date() -> None:
+    recent = conviction("PC 242", conviction_date=date(2021, 2, 1), sentence_completed_date=date(2022, 2, 1))
+
+    (note,) = notes(recent, today=date(2022, 7, 1))
+
+    assert note.statute == "PC 1203.425"
+
+
+def test_1203_425_felony_clause_starts_with_2005_convictions() -> None:
+    assert notes(_prison_felony("PC 459", date(2004, 12, 31))) == ()
+    assert len(notes(_prison_felony("PC 459", date(2005, 1, 1)))) == 1
+
+
+def test_1203_425_felony_note_never_shows_for_a_super_strike() -> None:
+    assert notes(_prison_felony("PC 187", date(2006, 1, 1))) == ()
+
+
+def test_1203_425_felony_note_never_shows_for_a_known_serious_or_violent_felony() -> None:
+    assert notes(_prison_felony("PC 211", date(2006, 1, 1))) == ()
