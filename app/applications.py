@@ -215,6 +215,9 @@ FOLLOW_UP_STEPS = (
     Step("finished-date", "convictions", per_conviction=True, follow_up_for="sentence_completed_date"),
     Step("mandatory-supervision", "convictions", per_conviction=True, follow_up_for="mandatory_supervision"),
     Step("trafficking", "convictions", per_conviction=True, follow_up_for="trafficking_victim"),
+    Step("offense-date", "convictions", per_conviction=True, follow_up_for="offense_date"),
+    Step("prison-suspended", "convictions", per_conviction=True, follow_up_for="prison_term_suspended"),
+    Step("marijuana-amount", "convictions", per_conviction=True, follow_up_for="marijuana_over_limit"),
 )
 PERSON_STEPS_AFTER = (
     Step("income", "sending", applies=_needs_household),
@@ -474,6 +477,12 @@ def _set_finished_date(conviction: Conviction, data: dict[str, Any]) -> None:
     conviction.sentence_completed_date = date_from_parts(data.get("finished_date"))
 
 
+def _set_offense_date(conviction: Conviction, data: dict[str, Any]) -> None:
+    """Kept in the facts JSON as ISO text (no column): asked only where Prop 47 or 64 turns on it."""
+    offense_date = date_from_parts(data.get("offense_date"))
+    conviction.facts = {**(conviction.facts or {}), "offense_date": offense_date.isoformat() if offense_date else None}
+
+
 CONVICTION_APPLIERS: dict[str, Callable[[Conviction, dict[str, Any]], None]] = {
     "county": lambda conviction, data: setattr(conviction, "county", None if data.get("county") in (None, "", UNKNOWN)
                                                else data["county"]),
@@ -490,6 +499,9 @@ CONVICTION_APPLIERS: dict[str, Callable[[Conviction, dict[str, Any]], None]] = {
     "finished-date": _set_finished_date,
     "mandatory-supervision": _set_fact("mandatory_supervision"),
     "trafficking": _set_fact("trafficking_victim"),
+    "offense-date": _set_offense_date,
+    "prison-suspended": _set_fact("prison_term_suspended"),
+    "marijuana-amount": _set_fact("marijuana_over_limit"),
 }
 
 
@@ -627,8 +639,18 @@ def conviction_facts(application: Application) -> list[ConvictionFacts]:
             probation_terminated_early=extra.get("probation_terminated_early"),
             mandatory_supervision=extra.get("mandatory_supervision"),
             trafficking_victim=extra.get("trafficking_victim"),
+            offense_date=_iso_date(extra.get("offense_date")),
+            prison_term_suspended=extra.get("prison_term_suspended"),
+            marijuana_over_limit=extra.get("marijuana_over_limit"),
         ))
     return facts
+
+
+def _iso_date(value: Any) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value) if isinstance(value, str) else None
+    except ValueError:
+        return None
 
 
 def applicant_details(application: Application) -> dict[str, Any]:

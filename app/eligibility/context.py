@@ -128,12 +128,15 @@ class Case:
     def offense_before(self, change: date, missing: list[str]) -> int:
         """Whether the offense came before the law changed on ``change``: YES, NO, or MAYBE with the fact noted.
 
-        The offense date decides. Without it, a conviction on or before ``change`` settles it (the offense came
-        first); a later conviction does not, since the offense may still be older.
+        The offense date decides. Without it, an arrest or a conviction on or before ``change`` settles it (the
+        offense came first); later ones do not, since the offense may still be older.
         """
         offense_date = self.facts.offense_date
         if offense_date is not None:
             return YES if offense_date < change else NO
+        latest = self.facts.offense_date_latest
+        if latest is not None and latest < change:
+            return YES
         convicted = self.facts.conviction_date
         if convicted is not None and convicted <= change:
             return YES

@@ -55,6 +55,8 @@ class ConvictionFacts:
     trafficking_victim: bool | None = None  # PC 647(b) conviction arose from being trafficked (PC 1203.49)
     # The date Prop 47 and Prop 64 turn on ("at the time of the offense", PC 1170.18(f), HS 11361.8(a), (e)).
     offense_date: date | None = None
+    # The latest the offense can have been, when its own date is unknown: an arrest date (a DOJ arrest cycle).
+    offense_date_latest: date | None = None
     # Probation granted after a state prison term was imposed and its execution suspended: no PC 17(b) reduction
     # afterwards (People v. Wood (1998) 62 Cal.App.4th 1262).
     prison_term_suspended: bool | None = None

@@ -362,6 +362,10 @@ class FinishedDateForm(QuestionForm):
     finished_date = DateParts(_l("When did you finish your sentence?"), date_validators=(partial_past_date_rules,))
 
 
+class OffenseDateForm(QuestionForm):
+    offense_date = DateParts(_l("When did the offense happen?"), date_validators=(partial_past_date_rules,))
+
+
 class ConsentForm(FlaskForm):
     share = BooleanField(_l("I agree that my answers are sent to the free legal office for my county"),
                          validators=[InputRequired(_l("Agree to share your answers with the legal office, so they can help you"))])
