@@ -9,9 +9,9 @@ from gunicorn.glogging import Logger
 timeout = 60
 graceful_timeout = 20
 
-# Links that carry a secret (a resident's resume link, a staff invitation or password reset) and the partner search
-# (a resident's name) must not sit in access logs.
-SECRET_PATHS = re.compile(r"(/resume/|/auth/reset-password/|/auth/invitation/)[^/?\s\"]+")
+# Links that carry a secret (a resident's resume link, a staff invitation or password reset, a DA's bulk job) and the
+# partner search (a resident's name) must not sit in access logs.
+SECRET_PATHS = re.compile(r"(/resume/|/auth/reset-password/|/auth/invitation/|/bulk/jobs/)[^/?\s\"]+")
 SEARCH_TERMS = re.compile(r"([?&]q=)[^&\s\"]*")
 
 
