@@ -28,3 +28,16 @@ def redact(text: str) -> str:
 
 
 logger_class = RedactingLogger
+
+
+def on_starting(server: Any) -> None:
+    """Refuse to start several workers that would each keep their own rate-limit counters (app.ratelimits)."""
+    import os
+    from pathlib import Path
+
+    from app.config import rate_limit_storage_uri
+    from app.ratelimits import require_shared_storage
+
+    instance_path = Path(__file__).resolve().parent.parent / "instance"
+    require_shared_storage(rate_limit_storage_uri(instance_path, os.environ.get("APP_ENV", "production")),
+                           server.cfg.workers)

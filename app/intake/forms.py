@@ -397,6 +397,10 @@ class ResumeForm(FlaskForm):
                                                                      Length(max=16)])
     date_of_birth = DateParts(_l("Date of birth"), date_validators=(date_of_birth_rules,))
     NOT_FOUND = _l("We could not find an application with this code and date of birth. Check both and try again.")
+    LOCKED = _l("This code was tried too many times with a wrong date of birth, so it is locked for today. Use the "
+                "link we emailed you, or try again tomorrow.")
+    PAUSED = _l("Continuing with a code is paused for a while, because of too many wrong tries. Use the link we "
+                "emailed you, or try again in an hour.")
 
 
 class ActionForm(FlaskForm):

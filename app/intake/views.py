@@ -7,7 +7,7 @@ from flask_babel import get_locale
 from flask_babel import gettext as _
 from werkzeug.wrappers import Response
 
-from app import applications
+from app import applications, resume_guard
 from app.applications import CHECK, CONVICTIONS_SUMMARY, StepRef
 from app.extensions import limiter
 from app.intake import bp, presenters
@@ -202,12 +202,18 @@ def resume_with_link(token: str):
 def resume_by_code():
     form = ResumeForm()
     if form.validate_on_submit():
-        found = applications.resume_by_reference(form.reference.data, form.date_of_birth.value())
-        if not found:
-            form.reference.errors.append(form.NOT_FOUND)
+        try:
+            found = resume_guard.resume(form.reference.data, form.date_of_birth.value())
+        except resume_guard.CodeLocked:
+            form.reference.errors.append(form.LOCKED)
+        except resume_guard.ResumePaused:
+            form.reference.errors.append(form.PAUSED)
         else:
-            remember(*found)
-            return redirect(continue_url(found[0]))
+            if found is None:
+                form.reference.errors.append(form.NOT_FOUND)
+            else:
+                remember(*found)
+                return redirect(continue_url(found[0]))
     return render_template("intake/resume.html", form=form,
                            expired=request.args.get("expired") == "1")
 
