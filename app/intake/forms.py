@@ -11,7 +11,7 @@ from typing import Any
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, Form, RadioField, SelectField, SelectMultipleField, StringField, TextAreaField
+from wtforms import BooleanField, Form, HiddenField, RadioField, SelectField, SelectMultipleField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.fields.form import FormField
 from wtforms.validators import InputRequired, Length, Optional, StopValidation, ValidationError
@@ -401,6 +401,15 @@ class ResumeForm(FlaskForm):
                 "link we emailed you, or try again tomorrow.")
     PAUSED = _l("Continuing with a code is paused for a while, because of too many wrong tries. Use the link we "
                 "emailed you, or try again in an hour.")
+
+
+class ConfirmDeleteForm(FlaskForm):
+    """Deleting a sent application: the page's one-time nonce and the reference code typed again."""
+
+    nonce = HiddenField()
+    reference = StringField(_l("Type your application code to confirm"),
+                            validators=[InputRequired(_l("Type your application code")), Length(max=16)])
+    MISMATCH = _l("Type your application code exactly as it is shown, then press the button again.")
 
 
 class ActionForm(FlaskForm):
