@@ -1,4 +1,4 @@
-"""The DA's upload, background run, status page, downloads, retention and audit."""
+"""The DA's upload, background run without a queue (the development thread), status page, downloads, retention and audit."""
 from __future__ import annotations
 
 import datetime as dt
@@ -10,7 +10,7 @@ from typing import Any, Callable
 import pytest
 from sqlalchemy import select
 
-from app.bulk import jobs
+from app.bulk import jobs, tasks
 from app.doj.synthetic import conviction_row, write_rows
 from app.extensions import db
 from app.models import AuditEvent, BulkJob, County, utcnow
@@ -38,14 +38,14 @@ def doj_csv(tmp_path: Path) -> bytes:
 def launched(monkeypatch: pytest.MonkeyPatch) -> list[threading.Thread]:
     """The real background thread, recorded so a test can wait for it instead of sleeping."""
     threads: list[threading.Thread] = []
-    real_launch = jobs.launch
+    real_launch = tasks.launch_thread
 
     def recording(app: Any, job_id: int) -> threading.Thread:
         thread = real_launch(app, job_id)
         threads.append(thread)
         return thread
 
-    monkeypatch.setattr(jobs, "launch", recording)
+    monkeypatch.setattr(tasks, "launch_thread", recording)
     return threads
 
 
@@ -114,7 +114,7 @@ def test_a_job_left_running_by_a_dead_process_is_shown_as_failed(client_request:
     db.session.add(job)
     db.session.commit()
     page = client_request.get(f"/bulk/jobs/{job.token}")
-    assert "server restarted" in page.get_text() and not page.find("meta", attrs={"http-equiv": "refresh"})
+    assert "server or its worker restarted" in page.get_text() and not page.find("meta", attrs={"http-equiv": "refresh"})
 
 
 def test_a_job_of_another_county_is_not_found(client: Any, da: Any, make_user: Callable[..., Any], db_session: Any) -> None:
