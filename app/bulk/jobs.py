@@ -81,7 +81,6 @@ def create_job(user: User, county: County, upload: IO[bytes], upload_name: str, 
 
 
 def finish(job: BulkJob, status: str, error: str | None = None, summary: dict | None = None) -> None:
-    db.session.rollback()
     job.status, job.error, job.summary = status, error, summary
     job.progress = 100 if status == "done" else job.progress
     job.heartbeat_at, job.finished_at = None, utcnow()

@@ -141,14 +141,15 @@ def join_parts(app: Flask, job_id: int) -> None:
             outcome.tally.merge(part_outcome.tally)
             outcome.header_warnings.extend(part_outcome.header_warnings)
     else:  # someone's rows are in two parts (a file not grouped by person): one pass, as the CLI does
-        outcome = _screen_in_one_pass(job, app)
+        outcome = screen_in_one_pass(job, app)
     _remove_part_files(job, app)
     started = job.started_at or utcnow()
     summary = finish_run(outcome, [_upload(job, app)], _piece_job(job), out, lambda: (utcnow() - started).total_seconds())
     jobs.finish(job, "done", summary=summary.data)  # counts only: no names or records
 
 
-def _screen_in_one_pass(job: BulkJob, app: Flask) -> PieceOutcome:
+def screen_in_one_pass(job: BulkJob, app: Flask) -> PieceOutcome:
+    """The whole upload by one worker, as the CLI's one process screens it (part 0's files are rewritten)."""
     total = job.upload_bytes
     tally = RunTally()
 

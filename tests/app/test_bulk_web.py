@@ -11,27 +11,9 @@ import pytest
 from sqlalchemy import select
 
 from app.bulk import jobs, tasks
-from app.doj.synthetic import conviction_row, write_rows
 from app.extensions import db
 from app.models import AuditEvent, BulkJob, County, utcnow
-
-
-@pytest.fixture
-def county(db_session: Any) -> County:
-    return db_session.scalars(select(County).where(County.name == "San Joaquin")).one()
-
-
-@pytest.fixture
-def da(make_user: Callable[..., Any], county: County, login_as: Callable[[Any], None]) -> Any:
-    user = make_user(role="da", office_slug=None, county_id=county.id)
-    login_as(user)
-    return user
-
-
-@pytest.fixture
-def doj_csv(tmp_path: Path) -> bytes:
-    rows = [conviction_row("1", "11357 HS-POSSESS", "M", county="SAN JOAQUIN"), conviction_row("2", "11359 HS-SALE", "F", county="SAN JOAQUIN")]
-    return write_rows(tmp_path / "doj.csv", rows).read_bytes()
+from tests.support.bulk import county, da, doj_csv, upload  # noqa: F401  (fixtures)
 
 
 @pytest.fixture
@@ -49,13 +31,8 @@ def launched(monkeypatch: pytest.MonkeyPatch) -> list[threading.Thread]:
     return threads
 
 
-def _upload(client_request: Any, content: bytes, **extra: Any) -> Any:
-    data = {"doj_file": (io.BytesIO(content), "county.csv"), **extra}
-    return client_request.post("/bulk/", data=data, content_type="multipart/form-data", expected_status=extra.pop("expected_status", 302))
-
-
 def _finished_job(client_request: Any, content: bytes, threads: list[threading.Thread]) -> BulkJob:
-    _upload(client_request, content, as_of="2026-11-29")
+    upload(client_request, content, as_of="2026-11-29")
     threads[0].join(timeout=60)
     db.session.expire_all()
     return db.session.scalars(select(BulkJob)).one()
@@ -134,20 +111,20 @@ def test_a_file_that_is_not_a_doj_file_fails_the_job_with_a_message(client_reque
 
 
 def test_invalid_options_file_is_reported_on_the_form(client_request: Any, da: Any, doj_csv: bytes) -> None:
-    page = _upload(client_request, doj_csv, options_file=(io.BytesIO(b'{"baselineEligibility": {"dismiss": ["187"]}}'), "options.json"), expected_status=200)
+    page = upload(client_request, doj_csv, options_file=(io.BytesIO(b'{"baselineEligibility": {"dismiss": ["187"]}}'), "options.json"), expected_status=200)
     assert "187 is not one of" in page.get_text()
     assert db.session.scalars(select(BulkJob)).all() == []
 
 
 def test_an_options_file_problem_is_told_in_spanish_to_a_spanish_reader(client_request: Any, da: Any, doj_csv: bytes) -> None:
     client_request.client.get("/language/es?next=/")
-    page = _upload(client_request, doj_csv, options_file=(io.BytesIO(b"{nope"), "opciones.json"), expected_status=200)
+    page = upload(client_request, doj_csv, options_file=(io.BytesIO(b"{nope"), "opciones.json"), expected_status=200)
     assert "opciones.json: no es JSON válido (línea 1)" in page.get_text()
 
 
 def test_options_file_over_its_size_limit_is_named_as_too_large(client_request: Any, da: Any, doj_csv: bytes) -> None:
     padded = b'{"additionalRelief": {}}' + b" " * (64 * 1024)
-    page = _upload(client_request, doj_csv, options_file=(io.BytesIO(padded), "options.json"), expected_status=200)
+    page = upload(client_request, doj_csv, options_file=(io.BytesIO(padded), "options.json"), expected_status=200)
     assert "options.json: larger than 64 KB" in page.get_text()
     assert db.session.scalars(select(BulkJob)).all() == []
 
