@@ -26,7 +26,7 @@ CHUNK_BYTES = 1 << 20
 HEARTBEAT_SECONDS = 5
 STALE_AFTER = dt.timedelta(seconds=120)
 # Why a job failed, as a key the status page translates (app.bulk.views.error_messages).
-UNREADABLE, CRASHED, INTERRUPTED = "unreadable", "crashed", "interrupted"
+UNREADABLE, CRASHED, INTERRUPTED, NOT_QUEUED = "unreadable", "crashed", "interrupted", "not_queued"
 DOWNLOADS: tuple[str, ...] = (
     REPORT_FILE,
     *(court_list_name(outcome, ext) for outcome in DA_OUTCOMES for ext in ("pdf", "csv")),

@@ -27,12 +27,21 @@ _worker_app: Flask | None = None  # the app the steps run in, set when a worker 
 _worker_pid: int | None = None  # the process that last used its database pool
 
 
+class QueueUnavailable(RuntimeError):
+    """Redis did not take the run: the upload is stored but nothing will screen it."""
+
+
 def submit(app: Flask, job_id: int) -> None:
     """Start a stored run: on the queue when there is one, else on a thread of this process."""
-    if app.config["BULK_QUEUE_URL"]:
-        bulk_queue(app).enqueue(plan_task, job_id, **_job_options(app, job_id, "plan"))
-    else:
+    if not app.config["BULK_QUEUE_URL"]:
         tasks.launch_thread(app, job_id)
+        return
+    from redis.exceptions import RedisError
+
+    try:
+        bulk_queue(app).enqueue(plan_task, job_id, **_job_options(app, job_id, "plan"))
+    except RedisError as error:
+        raise QueueUnavailable(type(error).__name__) from error
 
 
 def bulk_queue(app: Flask) -> Any:

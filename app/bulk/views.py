@@ -49,6 +49,7 @@ def bulk_error_message(key: str | None) -> str:
         jobs.UNREADABLE: _("The uploaded file could not be read as a DOJ research file."),
         jobs.CRASHED: _("The run failed. Try again, or ask for the file to be run with `flask bulk screen`."),
         jobs.INTERRUPTED: _("The run stopped when the server or its worker restarted. Upload the file again."),
+        jobs.NOT_QUEUED: _("The run could not be started: the job queue is not answering. Upload the file again later, or tell the site's administrators."),
     }
     return messages.get(key or "", messages[jobs.CRASHED])
 
@@ -58,6 +59,8 @@ def bulk_failure_reason(job: BulkJob) -> str | None:
     """What went wrong, for the DA to pass on: the error's type and how often the run was tried."""
     if not job.error_detail:
         return None
+    if not job.attempts:
+        return _("Reason: %(reason)s.", reason=job.error_detail)
     return ngettext(
         "Reason: %(reason)s (tried once).", "Reason: %(reason)s (tried %(num)d times).", job.attempts, reason=job.error_detail
     )
@@ -118,7 +121,11 @@ def index() -> Response | str:
             job = jobs.create_job(current_user, current_user.county, upload.stream, upload.filename, options, form.as_of.data or date.today())
             record_audit(current_user, "bulk.upload", "bulk_job", job.id)
             db.session.commit()
-            bulk_queue.submit(current_app._get_current_object(), job.id)  # type: ignore[attr-defined]
+            try:
+                bulk_queue.submit(current_app._get_current_object(), job.id)  # type: ignore[attr-defined]
+            except bulk_queue.QueueUnavailable as error:
+                job.error_detail = str(error)
+                jobs.finish(job, "failed", error=jobs.NOT_QUEUED)
             return redirect(url_for("bulk.job", token=job.token))
     jobs.purge_expired_jobs()
     jobs.fail_interrupted_jobs()

@@ -260,3 +260,14 @@ def test_parts_waiting_for_a_free_worker_are_not_taken_for_dead(client_request: 
     client_request.get(f"/bulk/jobs/{job.token}")
     assert the_job().status == "running"
 
+
+
+def test_an_upload_the_queue_does_not_take_is_failed_with_a_message_at_once(
+    make_app: Callable[..., Flask], queue_settings: dict[str, Any], make_user: Callable[..., Any], county: Any, doj_csv: bytes
+) -> None:
+    nobody_listens = make_app(**{**queue_settings, "BULK_QUEUE_URL": "redis://127.0.0.1:1/5"})
+    client_request = logged_in_client(nobody_listens, make_user(role="da", office_slug=None, county_id=county.id).id)
+    upload(client_request, doj_csv, as_of=AS_OF)
+    job = the_job()
+    assert (job.status, job.error, job.error_detail) == ("failed", "not_queued", "ConnectionError")
+    assert "the job queue is not answering" in client_request.get(f"/bulk/jobs/{job.token}").get_text()

@@ -84,6 +84,28 @@ def test_running_job_page_refreshes_itself_without_javascript(client_request: An
     assert page.find("meta", attrs={"http-equiv": "refresh"}) and page.find("progress")["value"] == "40"
 
 
+def _running_job(user: Any, county: County) -> BulkJob:
+    job = BulkJob(user_id=user.id, county_id=county.id, status="running", as_of=dt.date(2026, 11, 29), options={},
+                  upload_name="county.csv", upload_bytes=1_000_000, bytes_read=250_000, rows_read=5_000, rows_rejected=3,
+                  started_at=utcnow() - dt.timedelta(seconds=10), heartbeat_at=utcnow(), delete_after=utcnow() + dt.timedelta(days=1))
+    db.session.add(job)
+    db.session.commit()
+    return job
+
+
+def test_running_job_page_shows_rows_read_rate_time_left_and_rejections(client_request: Any, da: Any, county: County) -> None:
+    page = client_request.get(f"/bulk/jobs/{_running_job(da, county).token}")
+    figures = {dt_.get_text(): dd.get_text() for dt_, dd in zip(page.select("#job-figures dt"), page.select("#job-figures dd"))}
+    assert figures["Rows read"] == "5,000" and figures["Rows rejected so far"] == "3"
+    assert figures["Rows per second"].replace(",", "").isdigit() and figures["Time left"].startswith("about ")
+
+
+def test_running_job_figures_are_told_in_spanish_to_a_spanish_reader(client_request: Any, da: Any, county: County) -> None:
+    client_request.client.get("/language/es?next=/")
+    text = client_request.get(f"/bulk/jobs/{_running_job(da, county).token}").get_text()
+    assert "Filas leídas" in text and "Tiempo restante" in text and "Filas rechazadas hasta ahora" in text
+
+
 def test_a_job_left_running_by_a_dead_process_is_shown_as_failed(client_request: Any, da: Any, county: County) -> None:
     long_ago = utcnow() - dt.timedelta(hours=1)
     job = BulkJob(user_id=da.id, county_id=county.id, status="running", as_of=dt.date(2026, 11, 29), options={},
