@@ -77,6 +77,13 @@ def the_job() -> BulkJob:
     return db.session.scalars(select(BulkJob)).one()
 
 
+def screened_by_a_worker(client_request: ClientRequest, content: bytes, worker: Flask) -> BulkJob:
+    """Upload as the DA, then let a worker on another machine empty the queue."""
+    upload(client_request, content, as_of=AS_OF)
+    run_worker(worker)
+    return the_job()
+
+
 def cli_outputs(app: Flask, content: bytes, folder: Path) -> Path:
     """The same file screened by `flask bulk screen` (named as the web stores it: SOURCE_FILE is in the rows)."""
     folder.mkdir()
@@ -146,9 +153,8 @@ def test_two_workers_share_one_file_and_write_what_one_process_writes(
 
 
 def test_parts_leave_no_working_files_among_the_outputs(client_request: ClientRequest, da: Any, big_doj_csv: bytes, machine: Callable[[], Flask]) -> None:
-    upload(client_request, big_doj_csv, as_of=AS_OF)
-    run_worker(machine())
-    assert not [path.name for path in output_folder(the_job()).iterdir() if path.name.startswith(".")]
+    job = screened_by_a_worker(client_request, big_doj_csv, machine())
+    assert not [path.name for path in output_folder(job).iterdir() if path.name.startswith(".")]
 
 
 def test_a_file_whose_people_are_split_between_parts_is_screened_in_one_pass_like_the_cli(
@@ -160,9 +166,7 @@ def test_a_file_whose_people_are_split_between_parts_is_screened_in_one_pass_lik
     monkeypatch.setattr(tasks, "screen_in_one_pass", lambda job, app: one_pass.append(job.id) or real(job, app))
     lines = big_doj_csv.splitlines(keepends=True)
     repeated_at_the_end = b"".join(lines + lines[:5])  # the first people's rows turn up again in the last part
-    upload(client_request, repeated_at_the_end, as_of=AS_OF)
-    run_worker(machine())
-    job = the_job()
+    job = screened_by_a_worker(client_request, repeated_at_the_end, machine())
     assert job.status == "done" and one_pass == [job.id]
     assert_same_csvs(cli_outputs(app, repeated_at_the_end, tmp_path / "cli"), output_folder(job))
 
@@ -170,9 +174,7 @@ def test_a_file_whose_people_are_split_between_parts_is_screened_in_one_pass_lik
 def test_the_job_row_carries_the_rows_read_and_rejected_that_the_workers_counted(
     client_request: ClientRequest, da: Any, big_doj_csv: bytes, machine: Callable[[], Flask]
 ) -> None:
-    upload(client_request, big_doj_csv, as_of=AS_OF)
-    run_worker(machine())
-    job = the_job()
+    job = screened_by_a_worker(client_request, big_doj_csv, machine())
     assert (job.rows_read, job.rows_rejected) == (job.summary["rows_read"], job.summary["rows_rejected"]) == (4001, 1)
     assert job.bytes_read == job.upload_bytes == sum(part.bytes_total for part in job.parts)
 
@@ -201,9 +203,7 @@ def test_a_step_that_fails_once_is_tried_again_and_the_run_finishes(
     client_request: ClientRequest, da: Any, doj_csv: bytes, machine: Callable[[], Flask], failing_screen: Callable[[int], list[int]]
 ) -> None:
     calls = failing_screen(1)
-    upload(client_request, doj_csv, as_of=AS_OF)
-    run_worker(machine())
-    job = the_job()
+    job = screened_by_a_worker(client_request, doj_csv, machine())
     assert job.status == "done" and job.attempts == 1 and len(calls) == 2
 
 
@@ -211,17 +211,13 @@ def test_a_step_that_fails_twice_fails_the_run_with_its_reason(
     client_request: ClientRequest, da: Any, doj_csv: bytes, machine: Callable[[], Flask], failing_screen: Callable[[int], list[int]]
 ) -> None:
     calls = failing_screen(2)
-    upload(client_request, doj_csv, as_of=AS_OF)
-    run_worker(machine())
-    job = the_job()
+    job = screened_by_a_worker(client_request, doj_csv, machine())
     assert (job.status, job.error, job.error_detail, job.attempts, len(calls)) == ("failed", CRASHED, "OSError", 2, 2)
     assert "Reason: OSError (tried 2 times)." in client_request.get(f"/bulk/jobs/{job.token}").get_text()
 
 
 def test_an_unreadable_upload_fails_at_once_without_a_second_attempt(client_request: ClientRequest, da: Any, machine: Callable[[], Flask]) -> None:
-    upload(client_request, b"\x00\x01binary", as_of=AS_OF)
-    run_worker(machine())
-    job = the_job()
+    job = screened_by_a_worker(client_request, b"\x00\x01binary", machine())
     assert (job.status, job.error, job.attempts) == ("failed", "unreadable", 1)
 
 
