@@ -11,13 +11,15 @@ appended in file order, and a person found in two parts sends the run back to on
 """
 from __future__ import annotations
 
+import json
 import logging
 import os
-import pickle
 import shutil
 import threading
 import time
+from collections import Counter
 from collections.abc import Callable
+from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
@@ -37,7 +39,7 @@ from app.models import BulkJob, BulkJobPart, utcnow
 log = logging.getLogger(__name__)
 
 ATTEMPTS = 2  # a failed step is tried once more, then the run is reported failed with the reason
-OUTCOME_FILE = ".outcome-{}.pickle"
+OUTCOME_FILE = ".outcome-{}.json"
 
 
 class StepFailed(Exception):
@@ -114,8 +116,7 @@ def screen_part(app: Flask, job_id: int, index: int, worker: str) -> None:
         part.status, part.heartbeat_at = "queued", None  # waiting for its next attempt, not a dead worker's
         db.session.commit()
         raise
-    with open(_outcome_file(job, index, app), "wb") as handle:
-        pickle.dump(outcome, handle)  # our own worker's counts, read back only by the join
+    _outcome_file(job, index, app).write_text(json.dumps(outcome_to_json(outcome)), encoding="utf-8")
     recorder.write(part.bytes_total)
     part.status = "done"
     db.session.commit()
@@ -131,8 +132,7 @@ def join_parts(app: Flask, job_id: int) -> None:
     out = jobs.output_folder(job, app)
     outcomes: list[PieceOutcome] = []
     for part in job.parts:
-        with open(_outcome_file(job, part.index, app), "rb") as handle:
-            outcomes.append(pickle.load(handle))
+        outcomes.append(outcome_from_json(json.loads(_outcome_file(job, part.index, app).read_text(encoding="utf-8"))))
     everyone: set[str] = set().union(*(outcome.subject_ids for outcome in outcomes))
     if sum(len(outcome.subject_ids) for outcome in outcomes) == len(everyone):
         append_parts(out, [_part_folder(job, part.index, app) for part in job.parts[1:]])
@@ -166,6 +166,20 @@ def _remove_part_files(job: BulkJob, app: Flask) -> None:
         _outcome_file(job, part.index, app).unlink(missing_ok=True)
         if part.index:
             shutil.rmtree(_part_folder(job, part.index, app), ignore_errors=True)
+
+
+def outcome_to_json(outcome: PieceOutcome) -> dict[str, Any]:
+    """A part's counts as plain JSON for the join, which may run on another machine (no pickle: the
+    shared folder is read as data, never as code)."""
+    tally = {field.name: getattr(outcome.tally, field.name) for field in fields(outcome.tally)}
+    return {"tally": tally, "header_warnings": outcome.header_warnings, "subject_ids": sorted(outcome.subject_ids)}
+
+
+def outcome_from_json(data: dict[str, Any]) -> PieceOutcome:
+    tally = dict(data["tally"])
+    tally["outcomes"] = Counter(tally["outcomes"])
+    tally["by_section"] = {section: Counter(counts) for section, counts in tally["by_section"].items()}
+    return PieceOutcome(RunTally(**tally), data["header_warnings"], set(data["subject_ids"]))
 
 
 def _part(job_id: int, index: int) -> BulkJobPart | None:

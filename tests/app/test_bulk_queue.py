@@ -6,6 +6,7 @@ shared instance folder: the web process that took the upload, the web process af
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
@@ -15,7 +16,7 @@ from sqlalchemy import select
 
 from app.bulk import queue, tasks
 from app.bulk.jobs import CRASHED, output_folder
-from app.bulk.outputs import RunWriters
+from app.bulk.outputs import SUMMARY_FILE, RunWriters
 from app.doj.synthetic import write_synthetic_file
 from app.extensions import db
 from app.models import BulkJob, utcnow
@@ -94,9 +95,14 @@ def cli_outputs(app: Flask, content: bytes, folder: Path) -> Path:
     return folder / "out"
 
 
-def assert_same_csvs(expected: Path, actual: Path) -> None:
+def assert_same_outputs(expected: Path, actual: Path) -> None:
+    """Every CSV byte for byte, and summary.json but for the time the run took."""
     for name in RunWriters.STREAMED_FILES:
         assert (actual / name).read_bytes() == (expected / name).read_bytes(), name
+    summaries = [json.loads((folder / SUMMARY_FILE).read_text()) for folder in (expected, actual)]
+    for summary in summaries:
+        summary.pop("processing_seconds")
+    assert summaries[0] == summaries[1]
 
 
 def logged_in_client(app: Flask, user_id: int) -> ClientRequest:
@@ -131,7 +137,7 @@ def test_a_queued_upload_survives_a_web_restart_and_a_worker_finishes_it_with_th
     run_worker(machine())
     job = the_job()
     assert job.status == "done", (job.error, job.error_detail)
-    assert_same_csvs(cli_outputs(app, big_doj_csv, tmp_path / "cli"), output_folder(job))
+    assert_same_outputs(cli_outputs(app, big_doj_csv, tmp_path / "cli"), output_folder(job))
     page = logged_in_client(restarted, da.id).get(f"/bulk/jobs/{job.token}")
     assert f"/bulk/jobs/{job.token}/files/report.pdf" in {a["href"] for a in page.find_all("a")}
 
@@ -149,7 +155,7 @@ def test_two_workers_share_one_file_and_write_what_one_process_writes(
     job = the_job()
     assert job.status == "done" and len(job.parts) >= 3
     assert {part.worker for part in job.parts} == {"machine-a", "machine-b"}
-    assert_same_csvs(cli_outputs(app, big_doj_csv, tmp_path / "cli"), output_folder(job))
+    assert_same_outputs(cli_outputs(app, big_doj_csv, tmp_path / "cli"), output_folder(job))
 
 
 def test_parts_leave_no_working_files_among_the_outputs(client_request: ClientRequest, da: Any, big_doj_csv: bytes, machine: Callable[[], Flask]) -> None:
@@ -168,7 +174,7 @@ def test_a_file_whose_people_are_split_between_parts_is_screened_in_one_pass_lik
     repeated_at_the_end = b"".join(lines + lines[:5])  # the first people's rows turn up again in the last part
     job = screened_by_a_worker(client_request, repeated_at_the_end, machine())
     assert job.status == "done" and one_pass == [job.id]
-    assert_same_csvs(cli_outputs(app, repeated_at_the_end, tmp_path / "cli"), output_folder(job))
+    assert_same_outputs(cli_outputs(app, repeated_at_the_end, tmp_path / "cli"), output_folder(job))
 
 
 def test_the_job_row_carries_the_rows_read_and_rejected_that_the_workers_counted(
