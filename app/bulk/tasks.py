@@ -83,6 +83,8 @@ def plan_job(app: Flask, job_id: int) -> int:
     if job.parts:  # planned before, then the queue lost the rest: plan the same parts again
         return len(job.parts)
     upload = _upload(job, app)
+    if not upload.is_file():  # not the DA's file at fault: this worker does not see the shared instance folder
+        raise FileNotFoundError(f"the upload of bulk job {job_id} is not in {jobs.storage_root(app)}")
     check_readable([upload])
     pieces = split_at_subjects(upload, max(1, -(-upload.stat().st_size // piece_bytes(app))), piece_bytes(app))
     job.parts = [

@@ -15,7 +15,7 @@ from flask import Flask
 from sqlalchemy import select
 
 from app.bulk import queue, tasks
-from app.bulk.jobs import CRASHED, output_folder
+from app.bulk.jobs import CRASHED, UPLOAD_NAME, job_folder, output_folder
 from app.bulk.outputs import SUMMARY_FILE, RunWriters
 from app.doj.synthetic import write_synthetic_file
 from app.extensions import db
@@ -273,3 +273,13 @@ def test_an_upload_the_queue_does_not_take_is_failed_with_a_message_at_once(
     job = the_job()
     assert (job.status, job.error, job.error_detail) == ("failed", "not_queued", "ConnectionError")
     assert "the job queue is not answering" in client_request.get(f"/bulk/jobs/{job.token}").get_text()
+
+
+def test_a_worker_that_does_not_see_the_shared_storage_fails_the_run_naming_a_missing_file(
+    client_request: ClientRequest, da: Any, doj_csv: bytes, machine: Callable[[], Flask]
+) -> None:
+    upload(client_request, doj_csv, as_of=AS_OF)
+    (job_folder(the_job()) / UPLOAD_NAME).unlink()  # as if the worker's machine had another instance folder
+    run_worker(machine())
+    job = the_job()
+    assert (job.status, job.error, job.error_detail, job.attempts) == ("failed", CRASHED, "FileNotFoundError", 2)
