@@ -7,7 +7,8 @@ writes only the job row and the job's folder in instance storage, so any worker 
 
 The joined outputs are those of one process, byte for byte: as in ``app.bulk.workers``, the upload
 is cut only where a person's rows start, part 0 writes the headers, the later parts' rows are
-appended in file order, and a person found in two parts sends the run back to one pass.
+appended in file order, and a person found in two parts sends the run back to one pass. Each step
+can be run again after a failure: a part rewrites its own folder, the join rebuilds the outputs.
 """
 from __future__ import annotations
 
@@ -27,7 +28,7 @@ from flask import Flask
 from sqlalchemy import func, select, update
 
 from app.bulk import jobs
-from app.bulk.outputs import RunTally
+from app.bulk.outputs import RunTally, RunWriters
 from app.bulk.pieces import PieceJob, PieceOutcome, screen_pieces
 from app.bulk.policy import options_from_json
 from app.bulk.runner import california_county, finish_run
@@ -54,9 +55,9 @@ def _upload(job: BulkJob, app: Flask) -> Path:
 
 
 def _part_folder(job: BulkJob, index: int, app: Flask) -> Path:
-    """Part 0 writes straight into the outputs (with the headers); the others beside them."""
-    out = jobs.output_folder(job, app)
-    return out if index == 0 else out / PART_FOLDER.format(index)
+    """Every part writes beside the outputs (part 0 with the CSV headers), so a join that is tried
+    again starts from the parts' own files, never from half-joined ones."""
+    return jobs.output_folder(job, app) / PART_FOLDER.format(index)
 
 
 def _outcome_file(job: BulkJob, index: int, app: Flask) -> Path:
@@ -137,16 +138,19 @@ def join_parts(app: Flask, job_id: int) -> None:
         outcomes.append(outcome_from_json(json.loads(_outcome_file(job, part.index, app).read_text(encoding="utf-8"))))
     everyone: set[str] = set().union(*(outcome.subject_ids for outcome in outcomes))
     if sum(len(outcome.subject_ids) for outcome in outcomes) == len(everyone):
-        append_parts(out, [_part_folder(job, part.index, app) for part in job.parts[1:]])
+        first, *later = [_part_folder(job, part.index, app) for part in job.parts]
+        for name in RunWriters.STREAMED_FILES:
+            shutil.copyfile(first / name, out / name)
+        append_parts(out, later)
         outcome = PieceOutcome(RunTally(), [], everyone)
         for part_outcome in outcomes:
             outcome.tally.merge(part_outcome.tally)
             outcome.header_warnings.extend(part_outcome.header_warnings)
     else:  # someone's rows are in two parts (a file not grouped by person): one pass, as the CLI does
         outcome = screen_in_one_pass(job, app)
-    _remove_part_files(job, app)
     started = job.started_at or utcnow()
     summary = finish_run(outcome, [_upload(job, app)], _piece_job(job), out, lambda: (utcnow() - started).total_seconds())
+    _remove_part_files(job, app)  # only now: a join tried again needs them
     jobs.finish(job, "done", summary=summary.data)  # counts only: no names or records
 
 
@@ -166,8 +170,7 @@ def screen_in_one_pass(job: BulkJob, app: Flask) -> PieceOutcome:
 def _remove_part_files(job: BulkJob, app: Flask) -> None:
     for part in job.parts:
         _outcome_file(job, part.index, app).unlink(missing_ok=True)
-        if part.index:
-            shutil.rmtree(_part_folder(job, part.index, app), ignore_errors=True)
+        shutil.rmtree(_part_folder(job, part.index, app), ignore_errors=True)
 
 
 def outcome_to_json(outcome: PieceOutcome) -> dict[str, Any]:
@@ -267,6 +270,7 @@ def _fail(job_id: int, reason: str, detail: str | None, final: bool = True) -> N
         job.error_detail = detail
         jobs.finish(job, "failed", error=reason)
     else:
+        job.heartbeat_at = None  # waiting on the queue for its second attempt: not a dead step
         db.session.commit()
 
 

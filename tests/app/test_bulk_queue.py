@@ -283,3 +283,21 @@ def test_a_worker_that_does_not_see_the_shared_storage_fails_the_run_naming_a_mi
     run_worker(machine())
     job = the_job()
     assert (job.status, job.error, job.error_detail, job.attempts) == ("failed", CRASHED, "FileNotFoundError", 2)
+
+
+def test_a_join_tried_again_after_a_failure_writes_each_row_once(
+    app: Flask, client_request: ClientRequest, da: Any, big_doj_csv: bytes, machine: Callable[[], Flask], tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    real, calls = tasks.finish_run, []
+
+    def fails_the_first_time(*args: Any, **kwargs: Any) -> Any:  # after the parts' rows were appended
+        calls.append(1)
+        if len(calls) == 1:
+            raise OSError("lost the shared folder for a moment")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(tasks, "finish_run", fails_the_first_time)
+    job = screened_by_a_worker(client_request, big_doj_csv, machine())
+    assert job.status == "done" and job.attempts == 1
+    assert_same_outputs(cli_outputs(app, big_doj_csv, tmp_path / "cli"), output_folder(job))
