@@ -87,7 +87,8 @@ def plan_job(app: Flask, job_id: int) -> int:
     if not upload.is_file():  # not the DA's file at fault: this worker does not see the shared instance folder
         raise FileNotFoundError(f"the upload of bulk job {job_id} is not in {jobs.storage_root(app)}")
     check_readable([upload])
-    pieces = split_at_subjects(upload, max(1, -(-upload.stat().st_size // piece_bytes(app))), piece_bytes(app))
+    wanted = max(1, -(-upload.stat().st_size // piece_bytes(app)))  # parts of at most about BULK_QUEUE_PIECE_MB
+    pieces = split_at_subjects(upload, wanted, piece_bytes(app) // 2)
     job.parts = [
         BulkJobPart(index=index, start=piece.start, end=piece.end, first_line=piece.first_line, bytes_total=piece.size)
         for index, piece in enumerate(pieces)
