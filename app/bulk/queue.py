@@ -12,6 +12,7 @@ of the web process instead, one after another (``app.bulk.tasks.run_eagerly``).
 """
 from __future__ import annotations
 
+import logging
 import os
 from typing import Any
 
@@ -21,7 +22,9 @@ from flask import Flask, current_app
 from app.bulk import bp, tasks
 from app.extensions import db
 
-JOB_TIMEOUT_SECONDS = 4 * 3600  # the statewide file in one part would still finish
+log = logging.getLogger(__name__)
+
+JOB_TIMEOUT_SECONDS = 4 * 3600  # a part or join of the largest file, with a wide margin (RQ kills a job past it)
 RESULT_TTL_SECONDS = 24 * 3600  # the job row keeps the outcome; RQ's copy is only for debugging
 _worker_app: Flask | None = None  # the app the steps run in, set when a worker starts
 _worker_pid: int | None = None  # the process that last used its database pool
@@ -34,6 +37,8 @@ class QueueUnavailable(RuntimeError):
 def submit(app: Flask, job_id: int) -> None:
     """Start a stored run: on the queue when there is one, else on a thread of this process."""
     if not app.config["BULK_QUEUE_URL"]:
+        if app.config["APP_ENV"] == "production":
+            log.warning("BULK_QUEUE_URL is not set: bulk job %s runs on a thread of this web process and dies with it", job_id)
         tasks.launch_thread(app, job_id)
         return
     from redis.exceptions import RedisError
