@@ -156,7 +156,7 @@ def join_parts(app: Flask, job_id: int) -> None:
 
 
 def screen_in_one_pass(job: BulkJob, app: Flask) -> PieceOutcome:
-    """The whole upload by one worker, as the CLI's one process screens it (part 0's files are rewritten)."""
+    """The whole upload by one worker, straight into the outputs, as the CLI's one process screens it."""
     total = job.upload_bytes
     tally = RunTally()
 

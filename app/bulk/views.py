@@ -56,13 +56,14 @@ def bulk_error_message(key: str | None) -> str:
 
 @bp.app_template_global()
 def bulk_failure_reason(job: BulkJob) -> str | None:
-    """What went wrong, for the DA to pass on: the error's type and how often the run was tried."""
+    """What went wrong, for the DA to pass on: the error's type and how many attempts failed."""
     if not job.error_detail:
         return None
     if not job.attempts:
         return _("Reason: %(reason)s.", reason=job.error_detail)
     return ngettext(
-        "Reason: %(reason)s (tried once).", "Reason: %(reason)s (tried %(num)d times).", job.attempts, reason=job.error_detail
+        "Reason: %(reason)s (after %(num)d failed attempt).", "Reason: %(reason)s (after %(num)d failed attempts).",
+        job.attempts, reason=job.error_detail,
     )
 
 

@@ -47,7 +47,7 @@ class BulkJob(db.Model):
     bytes_read: Mapped[int] = mapped_column(Integer, default=0)
     rows_read: Mapped[int] = mapped_column(Integer, default=0)
     rows_rejected: Mapped[int] = mapped_column(Integer, default=0)
-    attempts: Mapped[int] = mapped_column(Integer, default=0)  # queue jobs of this run that were started again
+    attempts: Mapped[int] = mapped_column(Integer, default=0)  # failed attempts of this run's steps (each is tried twice)
     error_detail: Mapped[str | None] = mapped_column(String(120))  # the failure's exception type, never file content
 
     user: Mapped[User] = relationship()

@@ -219,8 +219,17 @@ def test_a_step_that_fails_twice_fails_the_run_with_its_reason(
     calls = failing_screen(2)
     job = screened_by_a_worker(client_request, doj_csv, machine())
     assert (job.status, job.error, job.error_detail, job.attempts, len(calls)) == ("failed", CRASHED, "OSError", 2, 2)
-    assert "Reason: OSError (tried 2 times)." in client_request.get(f"/bulk/jobs/{job.token}").get_text()
+    assert "Reason: OSError (after 2 failed attempts)." in client_request.get(f"/bulk/jobs/{job.token}").get_text()
 
+
+
+def test_the_failure_reason_is_told_in_spanish_to_a_spanish_reader(
+    client_request: ClientRequest, da: Any, doj_csv: bytes, machine: Callable[[], Flask], failing_screen: Callable[[int], list[int]]
+) -> None:
+    failing_screen(2)
+    job = screened_by_a_worker(client_request, doj_csv, machine())
+    client_request.client.get("/language/es?next=/")
+    assert "Motivo: OSError (tras 2 intentos fallidos)." in client_request.get(f"/bulk/jobs/{job.token}").get_text()
 
 def test_an_unreadable_upload_fails_at_once_without_a_second_attempt(client_request: ClientRequest, da: Any, machine: Callable[[], Flask]) -> None:
     job = screened_by_a_worker(client_request, b"\x00\x01binary", machine())
