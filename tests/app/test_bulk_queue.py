@@ -227,8 +227,8 @@ def test_the_failure_reason_is_told_in_spanish_to_a_spanish_reader(
     client_request: ClientRequest, da: Any, doj_csv: bytes, machine: Callable[[], Flask], failing_screen: Callable[[int], list[int]]
 ) -> None:
     failing_screen(2)
-    job = screened_by_a_worker(client_request, doj_csv, machine())
     client_request.client.get("/language/es?next=/")
+    job = screened_by_a_worker(client_request, doj_csv, machine())
     assert "Motivo: OSError (tras 2 intentos fallidos)." in client_request.get(f"/bulk/jobs/{job.token}").get_text()
 
 def test_an_unreadable_upload_fails_at_once_without_a_second_attempt(client_request: ClientRequest, da: Any, machine: Callable[[], Flask]) -> None:
