@@ -68,6 +68,11 @@ def bulk_failure_reason(job: BulkJob) -> str | None:
 
 
 @bp.app_template_global()
+def bulk_percent(job: BulkJob) -> int:
+    return job_progress(job).percent
+
+
+@bp.app_template_global()
 def bulk_time_left(seconds: int) -> str:
     minutes, seconds = rounded_time_left(seconds)
     if minutes:

@@ -100,6 +100,11 @@ def test_running_job_page_shows_rows_read_rate_time_left_and_rejections(client_r
     assert figures["Rows per second"].replace(",", "").isdigit() and figures["Time left"].startswith("about ")
 
 
+def test_the_runs_page_shows_a_running_jobs_share_read(client_request: Any, da: Any, county: County) -> None:
+    _running_job(da, county)
+    assert "Running (25%)" in " ".join(client_request.get("/bulk/").get_text().split())
+
+
 def test_running_job_figures_are_told_in_spanish_to_a_spanish_reader(client_request: Any, da: Any, county: County) -> None:
     client_request.client.get("/language/es?next=/")
     text = client_request.get(f"/bulk/jobs/{_running_job(da, county).token}").get_text()
