@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import os
+import socket
 from typing import Any
 
 import click
@@ -146,4 +147,4 @@ def worker_command(burst: bool, simple: bool, name: str | None) -> None:
     app = current_app._get_current_object()  # type: ignore[attr-defined]
     if not app.config["BULK_QUEUE_URL"]:
         raise click.ClickException("BULK_QUEUE_URL is not set: web uploads run inside the web process, no worker is needed.")
-    run_worker(app, burst=burst, simple=simple, name=name)
+    run_worker(app, burst=burst, simple=simple, name=name or f"{socket.gethostname()}.{os.getpid()}")
