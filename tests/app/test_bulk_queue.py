@@ -6,7 +6,6 @@ shared instance folder: the web process that took the upload, the web process af
 from __future__ import annotations
 
 import datetime as dt
-import json
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
@@ -16,11 +15,10 @@ from sqlalchemy import select
 
 from app.bulk import queue, tasks
 from app.bulk.jobs import CRASHED, UPLOAD_NAME, job_folder, output_folder
-from app.bulk.outputs import SUMMARY_FILE, RunWriters
 from app.doj.synthetic import write_synthetic_file
 from app.extensions import db
 from app.models import BulkJob, utcnow
-from tests.support.bulk import county, da, doj_csv, upload  # noqa: F401  (fixtures)
+from tests.support.bulk import assert_same_outputs, county, da, doj_csv, upload  # noqa: F401  (fixtures)
 from tests.support.hygiene import ClientRequest
 from tests.support.sessions import log_in_test_client
 from tests.support.tiers import require
@@ -93,16 +91,6 @@ def cli_outputs(app: Flask, content: bytes, folder: Path) -> Path:
     result = app.test_cli_runner().invoke(args=["bulk", "screen", str(source), "--county", "San Joaquin", "--out", str(folder / "out"), "--as-of", AS_OF])
     assert result.exit_code == 0, result.output
     return folder / "out"
-
-
-def assert_same_outputs(expected: Path, actual: Path) -> None:
-    """Every CSV byte for byte, and summary.json but for the time the run took."""
-    for name in RunWriters.STREAMED_FILES:
-        assert (actual / name).read_bytes() == (expected / name).read_bytes(), name
-    summaries = [json.loads((folder / SUMMARY_FILE).read_text()) for folder in (expected, actual)]
-    for summary in summaries:
-        summary.pop("processing_seconds")
-    assert summaries[0] == summaries[1]
 
 
 def logged_in_client(app: Flask, user_id: int) -> ClientRequest:

@@ -1,13 +1,16 @@
-"""Fixtures and helpers shared by the DA bulk tests: the DA's county and account, a small DOJ file, an upload."""
+"""Fixtures and helpers shared by the DA bulk tests: the DA's county and account, a small DOJ file, an upload,
+and the check that two runs wrote the same outputs."""
 from __future__ import annotations
 
 import io
+import json
 from pathlib import Path
 from typing import Any, Callable
 
 import pytest
 from sqlalchemy import select
 
+from app.bulk.outputs import SUMMARY_FILE, RunWriters
 from app.doj.synthetic import conviction_row, write_rows
 from app.models import County
 
@@ -35,3 +38,13 @@ def upload(client_request: Any, content: bytes, **extra: Any) -> Any:
     expected_status = extra.pop("expected_status", 302)
     data = {"doj_file": (io.BytesIO(content), "county.csv"), **extra}
     return client_request.post("/bulk/", data=data, content_type="multipart/form-data", expected_status=expected_status)
+
+
+def assert_same_outputs(expected: Path, actual: Path) -> None:
+    """Every streamed CSV byte for byte, and summary.json but for the time the run took."""
+    for name in RunWriters.STREAMED_FILES:
+        assert (actual / name).read_bytes() == (expected / name).read_bytes(), name
+    summaries = [json.loads((folder / SUMMARY_FILE).read_text()) for folder in (expected, actual)]
+    for summary in summaries:
+        summary.pop("processing_seconds")
+    assert summaries[0] == summaries[1]
