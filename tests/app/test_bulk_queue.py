@@ -6,6 +6,7 @@ shared instance folder: the web process that took the upload, the web process af
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
@@ -23,7 +24,7 @@ from tests.support.hygiene import ClientRequest
 from tests.support.sessions import log_in_test_client
 from tests.support.tiers import require
 
-REDIS_URL = "redis://127.0.0.1:6379/5"  # this project's test database on the shared Redis
+REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/5")  # emptied by every test: keep it for tests
 AS_OF = "2026-11-29"
 
 
