@@ -129,6 +129,12 @@ def load_config(instance_path: Path, overrides: dict[str, Any] | None = None) ->
         # DA bulk tool (issue 7): upload limit for the DOJ file, and days before uploads and outputs are deleted.
         "BULK_MAX_UPLOAD_MB": _int("BULK_MAX_UPLOAD_MB", 500),
         "BULK_RETENTION_DAYS": _int("BULK_RETENTION_DAYS", 14),
+        # Web uploads run on RQ workers when a queue is configured (issue 14), e.g. redis://127.0.0.1:6379/1; without
+        # one (development, tests) the same steps run one after another on a thread of the web process.
+        "BULK_QUEUE_URL": os.environ.get("BULK_QUEUE_URL", ""),
+        "BULK_QUEUE_NAME": os.environ.get("BULK_QUEUE_NAME", "bulk"),
+        # An upload is cut into queue jobs of about this size, so several workers share one county's file.
+        "BULK_QUEUE_PIECE_MB": _int("BULK_QUEUE_PIECE_MB", 32),
     }
     config.update(overrides)
     return config

@@ -3,14 +3,14 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from app.bulk.outputs import SUMMARY_FILE
-from app.bulk.pieces import PieceJob, ProgressCallback, screen_pieces
+from app.bulk.pieces import PieceJob, PieceOutcome, ProgressCallback, screen_pieces
 from app.bulk.policy import BulkOptions
 from app.bulk.report import write_court_list_pdfs, write_report
 from app.bulk.workers import screen_in_processes
@@ -73,19 +73,29 @@ def run_bulk_screen(
     outcome = screen_in_processes(paths, job, out_dir, workers, progress)  # None: one process it is
     if outcome is None:
         outcome = screen_pieces(paths, job, out_dir, headers=True, progress=progress)
-    tally, header_warnings = outcome.tally, outcome.header_warnings
+    return finish_run(outcome, paths, job, out_dir, lambda: time.perf_counter() - started, render_pdfs)
 
-    data = tally.to_json(
-        county=county,
-        as_of=as_of.isoformat(),
+
+def finish_run(
+    outcome: PieceOutcome,
+    paths: Sequence[Path],
+    job: PieceJob,
+    out_dir: Path,
+    elapsed_seconds: Callable[[], float],
+    render_pdfs: bool = True,
+) -> Summary:
+    """After the streaming part (in one process or joined from pieces): the PDFs and summary.json."""
+    data = outcome.tally.to_json(
+        county=job.county,
+        as_of=job.as_of.isoformat(),
         files=[path.name for path in paths],
         engine_version=ENGINE_VERSION,
-        options=options.to_json(),
-        warnings=header_warnings,
+        options=job.options.to_json(),
+        warnings=outcome.header_warnings,
     )
     if render_pdfs:
-        write_court_list_pdfs(out_dir, county, as_of.isoformat())
-    data["processing_seconds"] = round(time.perf_counter() - started, 3)
+        write_court_list_pdfs(out_dir, job.county, job.as_of.isoformat())
+    data["processing_seconds"] = round(elapsed_seconds(), 3)
     if render_pdfs:
         write_report(out_dir, data)
     (out_dir / SUMMARY_FILE).write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")

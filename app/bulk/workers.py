@@ -99,7 +99,7 @@ def screen_in_processes(
         everyone: set[str] = set().union(*(outcome.subject_ids for outcome in outcomes))
         if sum(len(outcome.subject_ids) for outcome in outcomes) != len(everyone):
             return None  # someone's rows are in two shares: the caller screens the files in one process
-        _append_parts(out_dir, [part_dir for _, _, part_dir in children])
+        append_parts(out_dir, [part_dir for _, _, part_dir in children])
     finally:
         for process, receiver, part_dir in children:
             if process.is_alive():
@@ -142,7 +142,7 @@ def _result_of(process: Any, receiver: Connection, on_wait: Callable[[], None]) 
     return value
 
 
-def _append_parts(out_dir: Path, part_dirs: list[Path]) -> None:
+def append_parts(out_dir: Path, part_dirs: list[Path]) -> None:
     """Each streamed file of the later shares, appended in order to the first share's."""
     for name in RunWriters.STREAMED_FILES:
         with open(out_dir / name, "ab") as target:
