@@ -12,7 +12,6 @@ from typing import Any
 from app.bulk.outputs import SUMMARY_FILE
 from app.bulk.pieces import PieceJob, ProgressCallback, screen_pieces
 from app.bulk.policy import BulkOptions
-from app.bulk.report import write_court_list_pdfs, write_report
 from app.bulk.workers import screen_in_processes
 from app.doj.reader import check_readable
 from app.eligibility.version import ENGINE_VERSION
@@ -84,6 +83,8 @@ def run_bulk_screen(
         warnings=header_warnings,
     )
     if render_pdfs:
+        from app.bulk.report import write_court_list_pdfs, write_report  # WeasyPrint's side: only when PDFs are wanted
+
         write_court_list_pdfs(out_dir, county, as_of.isoformat())
     data["processing_seconds"] = round(time.perf_counter() - started, 3)
     if render_pdfs:

@@ -14,7 +14,8 @@ from sqlalchemy import select
 
 from app.audit import record_audit
 from app.auth.decorators import staff_required
-from app.bulk import bp, jobs
+from app.bulk import jobs
+from app.bulk.web import bp
 from app.bulk.forms import UploadForm
 from app.bulk.policy import N_, BulkOptions, OptionsError, options_from_bytes
 from app.extensions import csrf, db
