@@ -12,7 +12,8 @@ from typing import Any
 from app.bulk.outputs import SUMMARY_FILE
 from app.bulk.pieces import PieceJob, ProgressCallback, screen_pieces
 from app.bulk.policy import BulkOptions
-from app.bulk.workers import screen_in_processes
+from app.bulk.report_process import ReportProcess
+from app.bulk.workers import can_split, screen_in_processes
 from app.doj.reader import check_readable
 from app.eligibility.version import ENGINE_VERSION
 
@@ -69,25 +70,41 @@ def run_bulk_screen(
     out_dir.mkdir(parents=True, exist_ok=True)
 
     job = PieceJob(county, options, as_of)
-    outcome = screen_in_processes(paths, job, out_dir, workers, progress)  # None: one process it is
-    if outcome is None:
-        outcome = screen_pieces(paths, job, out_dir, headers=True, progress=progress)
-    tally, header_warnings = outcome.tally, outcome.header_warnings
-
-    data = tally.to_json(
+    # With processes to spare, report.pdf's WeasyPrint loads in a helper while the rows are screened.
+    report_process = ReportProcess() if render_pdfs and workers > 1 and can_split() else None
+    try:
+        outcome = screen_in_processes(paths, job, out_dir, workers, progress)  # None: one process it is
+        if outcome is None:
+            outcome = screen_pieces(paths, job, out_dir, headers=True, progress=progress)
+    except BaseException:
+        if report_process is not None:
+            report_process.stop()
+        raise
+    data = outcome.tally.to_json(
         county=county,
         as_of=as_of.isoformat(),
         files=[path.name for path in paths],
         engine_version=ENGINE_VERSION,
         options=options.to_json(),
-        warnings=header_warnings,
+        warnings=outcome.header_warnings,
     )
+    data["processing_seconds"] = round(time.perf_counter() - started, 3)  # reading, screening and the CSVs
     if render_pdfs:
-        from app.bulk.report import write_court_list_pdfs, write_report  # WeasyPrint's side: only when PDFs are wanted
-
-        write_court_list_pdfs(out_dir, county, as_of.isoformat())
-    data["processing_seconds"] = round(time.perf_counter() - started, 3)
-    if render_pdfs:
-        write_report(out_dir, data)
+        write_pdfs(out_dir, data, report_process)
     (out_dir / SUMMARY_FILE).write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
     return Summary(data, out_dir)
+
+
+def write_pdfs(out_dir: Path, summary: dict[str, Any], report_process: ReportProcess | None) -> None:
+    """report.pdf and the court-list PDFs; with a report process, the two are written side by side."""
+    from app.bulk.report import write_court_list_pdfs, write_report  # WeasyPrint's side: only when PDFs are wanted
+
+    if report_process is None:
+        write_court_list_pdfs(out_dir, summary["county"], summary["as_of"])
+        write_report(out_dir, summary)
+        return
+    report_process.render(out_dir, summary)
+    try:
+        write_court_list_pdfs(out_dir, summary["county"], summary["as_of"])
+    finally:
+        report_process.wait()
