@@ -18,7 +18,7 @@ import threading
 from collections.abc import Callable, Sequence
 from multiprocessing.connection import Connection
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from app.bulk.outputs import RunTally, RunWriters
 from app.bulk.pieces import PieceJob, PieceOutcome, ProgressCallback, screen_pieces
@@ -145,7 +145,22 @@ def _result_of(process: Any, receiver: Connection, on_wait: Callable[[], None]) 
 def _append_parts(out_dir: Path, part_dirs: list[Path]) -> None:
     """Each streamed file of the later shares, appended in order to the first share's."""
     for name in RunWriters.STREAMED_FILES:
-        with open(out_dir / name, "ab") as target:
+        # Unbuffered and not opened for appending: copy_file_range moves the offsets of both, and refuses O_APPEND.
+        with open(out_dir / name, "r+b", buffering=0) as target:
+            target.seek(0, os.SEEK_END)
             for part_dir in part_dirs:
-                with open(part_dir / name, "rb") as part:
-                    shutil.copyfileobj(part, target, 1 << 20)
+                with open(part_dir / name, "rb", buffering=0) as part:
+                    _copy_rest(part, target)
+
+
+def _copy_rest(source: BinaryIO, target: BinaryIO) -> None:
+    """The rest of ``source`` to ``target``; in the kernel where it can (results.csv runs to gigabytes)."""
+    remaining = os.fstat(source.fileno()).st_size - source.tell()
+    try:
+        while remaining > 0:
+            copied = os.copy_file_range(source.fileno(), target.fileno(), remaining)
+            if copied == 0:
+                break
+            remaining -= copied
+    except (AttributeError, OSError):  # not Linux, or a file system that cannot: copy through this process
+        shutil.copyfileobj(source, target, 1 << 20)
