@@ -32,7 +32,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent / "support"))
 
-from doj_files import Shape, write_doj_file  # noqa: E402
+from doj_files import COLUMNS, Shape, write_doj_file  # noqa: E402
 
 AS_OF = "2026-11-29"
 COUNTY = "San Joaquin"
@@ -47,6 +47,7 @@ SHAPES: tuple[tuple[str, Shape], ...] = (
     ("with a header row", Shape(header=True)),
     ("all 58 counties", Shape(counties="many")),
 )
+SAME_ROWS = {Shape(crlf=True), Shape(header=True)}  # made from the headline file: the same rows, so the same work
 
 
 def unconfigured_env() -> dict[str, str]:
@@ -128,9 +129,17 @@ def start_up_seconds(repeats: int = 5) -> float:
 
 def doj_file(work: Path, rows: int, shape: Shape) -> Path:
     path = work / f"doj-{rows}-{shape.slug}.csv"
-    if not path.exists():
-        write_doj_file(path, rows, shape)
-    return path
+    if path.exists():
+        return path
+    if shape in SAME_ROWS:  # the usual file with CR-LF line endings or a header row: a copy, not a new file
+        with open(doj_file(work, rows, Shape()), newline="", encoding="utf-8") as usual, \
+                open(path, "w", newline="", encoding="utf-8") as copy:
+            if shape.header:
+                copy.write(",".join(COLUMNS) + "\n")
+            for line in usual:
+                copy.write(line.replace("\n", "\r\n") if shape.crlf else line)
+        return path
+    return write_doj_file(path, rows, shape)
 
 
 def report(label: str, path: Path, bare: float, runs: list[Run]) -> None:
@@ -147,7 +156,7 @@ def report(label: str, path: Path, bare: float, runs: list[Run]) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--rows", type=int, default=400_000, help="rows of the headline file")
-    parser.add_argument("--shape-rows", type=int, default=200_000, help="rows of each other shape's file")
+    parser.add_argument("--shape-rows", type=int, help="rows of each other shape's file (default: as --rows)")
     parser.add_argument("--repeats", type=int, default=3, help="runs of the command on the headline file")
     parser.add_argument("--quick", action="store_true", help="the headline file only: no other shapes, no 2M-row run")
     parser.add_argument("--work", type=Path, help="folder for the generated files (kept between runs)")
@@ -160,7 +169,13 @@ def main() -> None:
             run_benchmark(args, Path(folder))
 
 
+def load() -> str:
+    return "load average " + " ".join(f"{value:.1f}" for value in os.getloadavg()) + f" on {os.cpu_count()} cores"
+
+
 def run_benchmark(args: argparse.Namespace, work: Path) -> None:
+    shape_rows = args.shape_rows or args.rows
+    print(f"{load()} (other work on the machine slows the command, which uses every core, more than the bare pass)")
     print(f"start-up (screen --help, nothing configured): {start_up_seconds():.2f} s", flush=True)
     headline = doj_file(work, args.rows, Shape())
     bare = bare_csv_pass(headline)
@@ -169,16 +184,15 @@ def run_benchmark(args: argparse.Namespace, work: Path) -> None:
     report("--workers 1", headline, bare, [screen(headline, work / "out", "--workers", "1")])
     if args.quick:
         return
-    print(f"{args.shape_rows:,} rows of each shape (default workers):")
+    print(f"{shape_rows:,} rows of each shape (default workers):")
     for label, shape in SHAPES:
-        path = doj_file(work, args.shape_rows, shape)
+        path = doj_file(work, shape_rows, shape)
         report(label, path, bare_csv_pass(path), [screen(path, work / "out")])
-        path.unlink()
     print("memory from 100,000 to 2,000,000 rows (default workers):")
     for rows in (100_000, 2_000_000):
         path = doj_file(work, rows, Shape())
         report(f"{rows:,} rows", path, bare_csv_pass(path, repeats=1), [screen(path, work / "out")])
-        path.unlink()
+    print(load())
 
 
 if __name__ == "__main__":
