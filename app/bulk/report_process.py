@@ -8,10 +8,18 @@ the command's own process.
 """
 from __future__ import annotations
 
+import ctypes.util
 import multiprocessing
+import re
+import subprocess
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
+
+LDCONFIG = Path("/sbin/ldconfig")
 
 
 class ReportProcess:
@@ -56,8 +64,7 @@ def _render_when_asked(jobs: Connection, results: Connection, parents_end: Conne
     """The helper's body: load WeasyPrint now, render when the summary comes."""
     parents_end.close()
     try:
-        import weasyprint  # noqa: F401  (the slow part, done while the parent screens)
-
+        import_weasyprint()  # the slow part, done while the parent screens
         from app.bulk.report import write_report
 
         out_dir, summary = jobs.recv()
@@ -67,3 +74,42 @@ def _render_when_asked(jobs: Connection, results: Connection, parents_end: Conne
         results.send(("error", error))
     finally:
         results.close()
+
+
+def import_weasyprint() -> None:
+    """Import WeasyPrint with its C libraries looked up in one ``ldconfig -p`` listing.
+
+    WeasyPrint tries several names for each library, and cffi asks ``ctypes.util.find_library``
+    about each name that does not load directly; on Linux every such question runs ldconfig, gcc
+    and ld (26 subprocesses: half the import's time). Answered from one listing, the import takes
+    0.6 s instead of 1.2 s. Every library is still loaded by the dynamic loader; a name the
+    listing lacks is answered "not found", and WeasyPrint goes on to a name the loader finds itself.
+    """
+    if "weasyprint" in sys.modules:
+        return
+    with _libraries_from_one_listing():
+        import weasyprint  # noqa: F401
+
+
+@contextmanager
+def _libraries_from_one_listing() -> Iterator[None]:
+    if not sys.platform.startswith("linux") or not LDCONFIG.exists():
+        yield
+        return
+    try:
+        listing = subprocess.run([str(LDCONFIG), "-p"], capture_output=True, text=True, check=True,
+                                 env={"LC_ALL": "C", "LANG": "C"}, timeout=10).stdout
+    except (OSError, subprocess.SubprocessError):
+        yield
+        return
+
+    def find_library(name: str) -> str | None:  # ctypes' own pattern over the same listing
+        found = re.search(rf"\s+(lib{re.escape(name)}\.[^\s]+)\s+\(", listing)
+        return found.group(1) if found else None
+
+    real = ctypes.util.find_library
+    ctypes.util.find_library = find_library
+    try:
+        yield
+    finally:
+        ctypes.util.find_library = real

@@ -12,7 +12,7 @@ from typing import Any
 from app.bulk.outputs import SUMMARY_FILE
 from app.bulk.pieces import PieceJob, ProgressCallback, screen_pieces
 from app.bulk.policy import BulkOptions
-from app.bulk.report_process import ReportProcess
+from app.bulk.report_process import ReportProcess, import_weasyprint
 from app.bulk.workers import can_split, screen_in_processes
 from app.doj.reader import check_readable
 from app.eligibility.version import ENGINE_VERSION
@@ -101,6 +101,7 @@ def write_pdfs(out_dir: Path, summary: dict[str, Any], report_process: ReportPro
 
     if report_process is None:
         write_court_list_pdfs(out_dir, summary["county"], summary["as_of"])
+        import_weasyprint()
         write_report(out_dir, summary)
         return
     report_process.render(out_dir, summary)

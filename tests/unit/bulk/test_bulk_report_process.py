@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -68,3 +70,12 @@ def test_a_run_in_one_process_renders_its_report_itself(tmp_path: Path, monkeypa
     county_file = write_rows(tmp_path / "county.csv", [conviction_row("1", "11357 HS", "M")])
     run_bulk_screen([county_file], "San Joaquin", tmp_path / "one", as_of=AS_OF, workers=1)
     assert (tmp_path / "one" / REPORT_FILE).exists()
+
+
+def test_weasyprint_is_imported_with_ctypes_left_as_it_was() -> None:
+    probe = (
+        "import ctypes.util, sys; real = ctypes.util.find_library\n"
+        "from app.bulk.report_process import import_weasyprint; import_weasyprint()\n"
+        "assert 'weasyprint' in sys.modules and ctypes.util.find_library is real"
+    )
+    subprocess.run([sys.executable, "-c", probe], cwd=Path(__file__).resolve().parents[3], check=True, timeout=60)
