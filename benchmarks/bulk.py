@@ -7,9 +7,10 @@ Each figure is one run of ``python -m app.bulk screen FILE --county "San Joaquin
 subprocess with nothing configured (no APP_ENV, no SECRET_KEY) and the default workers, from process
 start to exit, every output written. Beside it: a bare ``csv.reader`` pass over the same file, timed
 in this process in the same run (best of three: the least disturbed pass on a shared machine, so the
-ratio is, if anything, pessimistic). Memory is the peak of the summed resident sets of the command
-and its worker processes, polled from /proc (an upper bound: pages a forked worker still shares with
-its parent are counted twice).
+ratio is, if anything, pessimistic). Memory is the peak of the command's and its helper processes'
+memory summed, polled from /proc every 20 ms: each process's PSS, in which a page that a forked
+process still shares with its parent counts half in each (the plain resident sets would count it
+twice).
 
 The files come from benchmarks/support/doj_files.py, written from the DOJ format's description, not
 by the code under test. Goals (issue 14): at most 3x the bare pass; peak memory under 300 MB and flat
@@ -72,13 +73,25 @@ def _children(pid: int) -> list[int]:
         return []
 
 
-def _tree_rss_bytes(pid: int) -> int:
-    """Resident set of ``pid`` and all its descendants, summed."""
+def _memory_bytes(pid: int) -> int:
+    """The process's proportional set size (PSS: a page shared by n processes counts 1/n in each), or
+    its resident set where the kernel has no smaps_rollup."""
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return int(Path(f"/proc/{pid}/statm").read_text().split()[1]) * resource.getpagesize()
+
+
+def _tree_memory_bytes(pid: int) -> int:
+    """Memory of ``pid`` and all its descendants, summed."""
     total, pending = 0, [pid]
     while pending:
         current = pending.pop()
         try:
-            total += int(Path(f"/proc/{current}/statm").read_text().split()[1]) * resource.getpagesize()
+            total += _memory_bytes(current)
         except (OSError, IndexError):
             continue
         pending.extend(_children(current))
@@ -93,7 +106,7 @@ class Run:
 
 
 def run_command(arguments: list[str]) -> Run:
-    """One run of the command in a subprocess: wall time, CPU of it and its workers, peak summed RSS."""
+    """One run of the command in a subprocess: wall time, CPU of it and its workers, peak summed PSS."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     process = subprocess.Popen(
@@ -102,7 +115,7 @@ def run_command(arguments: list[str]) -> Run:
     )
     peak = 0
     while process.poll() is None:
-        peak = max(peak, _tree_rss_bytes(process.pid))
+        peak = max(peak, _tree_memory_bytes(process.pid))
         time.sleep(POLL_SECONDS)
     seconds = time.perf_counter() - started
     if process.returncode:

@@ -96,8 +96,7 @@ def screen_in_processes(
         for process, receiver, _ in children:
             outcomes.append(_result_of(process, receiver, lambda: report(done_bytes[0], total)))
         report(done_bytes[0], total)  # every share's last count is in: the bar reaches the end
-        everyone: set[str] = set().union(*(outcome.subject_ids for outcome in outcomes))
-        if sum(len(outcome.subject_ids) for outcome in outcomes) != len(everyone):
+        if not _people_apart(outcomes):
             return None  # someone's rows are in two shares: the caller screens the files in one process
         _append_parts(out_dir, [part_dir for _, _, part_dir in children])
     finally:
@@ -112,7 +111,19 @@ def screen_in_processes(
     for outcome in outcomes:
         tally.merge(outcome.tally)
         warnings.extend(outcome.header_warnings)
-    return PieceOutcome(tally, warnings, everyone)
+    # The shares' IDs have done their job (no person in two shares) and are not joined: a set of everyone
+    # would be the largest thing the run holds, for a few million rows.
+    return PieceOutcome(tally, warnings, subject_ids=set())
+
+
+def _people_apart(outcomes: list[PieceOutcome]) -> bool:
+    """No person in two shares. Asked pair by pair: a union of everyone's ID would be one more set
+    as large as the file's people (tens of MB for a few million rows)."""
+    return all(
+        first.subject_ids.isdisjoint(second.subject_ids)
+        for position, first in enumerate(outcomes)
+        for second in outcomes[position + 1 :]
+    )
 
 
 def _screen_share(
