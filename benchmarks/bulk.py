@@ -6,8 +6,8 @@
 Each figure is one run of ``python -m app.bulk screen FILE --county "San Joaquin" --out DIR`` in a
 subprocess with nothing configured (no APP_ENV, no SECRET_KEY) and the default workers, from process
 start to exit, every output written. Beside it: a bare ``csv.reader`` pass over the same file, timed
-in this process in the same run (best of three: the least disturbed pass on a shared machine, so the
-ratio is, if anything, pessimistic). Memory is the peak of the command's and its helper processes'
+in this process in the same run (best of three, two for the other shapes: the least disturbed pass on
+a shared machine, so the ratio is, if anything, pessimistic). Memory is the peak of the command's and its helper processes'
 memory summed, polled from /proc every 20 ms: each process's PSS, in which a page that a forked
 process still shares with its parent counts half in each (the plain resident sets would count it
 twice).
@@ -200,7 +200,7 @@ def run_benchmark(args: argparse.Namespace, work: Path) -> None:
     print(f"{shape_rows:,} rows of each shape (default workers):")
     for label, shape in SHAPES:
         path = doj_file(work, shape_rows, shape)
-        report(label, path, bare_csv_pass(path), [screen(path, work / "out")])
+        report(label, path, bare_csv_pass(path, repeats=2), [screen(path, work / "out")])
     print("memory from 100,000 to 2,000,000 rows (default workers):")
     for rows in (100_000, 2_000_000):
         path = doj_file(work, rows, Shape())

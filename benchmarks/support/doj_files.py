@@ -106,7 +106,7 @@ class Shape:
     @property
     def label(self) -> str:
         parts = [f"{self.rows_per_person} rows/person", f"{self.marijuana} marijuana share",
-                 "CRLF" if self.crlf else "LF", "header" if self.header else "no header", f"{self.counties} county(ies)"]
+                 "CRLF" if self.crlf else "LF", "header" if self.header else "no header", "one county" if self.counties == "one" else "all 58 counties"]
         return ", ".join(parts)
 
 
