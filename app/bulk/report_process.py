@@ -37,6 +37,10 @@ class ReportProcess:
         job_receiver.close()  # the child's ends: this process only sends the job and reads the result
         result_sender.close()
 
+    @property
+    def running(self) -> bool:
+        return self._process.is_alive()
+
     def render(self, out_dir: Path, summary: dict[str, Any]) -> None:
         self._jobs.send((out_dir, summary))
 
@@ -53,7 +57,7 @@ class ReportProcess:
             raise error
 
     def stop(self) -> None:
-        if self._process.is_alive():
+        if self.running:
             self._process.kill()
         self._process.join()
         self._jobs.close()

@@ -45,7 +45,7 @@ def test_an_error_in_the_helper_is_raised_by_wait(summary: dict, tmp_path: Path)
 def test_a_helper_never_asked_for_a_report_is_stopped() -> None:
     helper = ReportProcess()
     helper.stop()
-    assert not helper._process.is_alive()
+    assert not helper.running
 
 
 def test_a_split_run_renders_its_report_in_another_process(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -79,3 +79,21 @@ def test_weasyprint_is_imported_with_ctypes_left_as_it_was() -> None:
         "assert 'weasyprint' in sys.modules and ctypes.util.find_library is real"
     )
     subprocess.run([sys.executable, "-c", probe], cwd=Path(__file__).resolve().parents[3], check=True, timeout=60)
+
+
+def test_a_run_that_fails_before_its_summary_stops_its_report_process(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    started: list[ReportProcess] = []
+
+    def recorded() -> ReportProcess:
+        started.append(ReportProcess())
+        return started[-1]
+
+    def failing(*_args: object, **_kwargs: object) -> None:
+        raise RuntimeError("screening failed")
+
+    monkeypatch.setattr(runner, "ReportProcess", recorded)
+    monkeypatch.setattr(runner, "screen_in_processes", failing)
+    county_file = write_rows(tmp_path / "county.csv", [conviction_row("1", "11357 HS", "M")])
+    with pytest.raises(RuntimeError, match="screening failed"):
+        run_bulk_screen([county_file], "San Joaquin", tmp_path / "out", as_of=AS_OF, workers=2)
+    assert len(started) == 1 and not started[0].running
