@@ -1,7 +1,7 @@
 """report.pdf from a forked process that loads WeasyPrint while the file is still being screened.
 
-Loading WeasyPrint costs about as much as rendering the report itself (~0.8 s), and a run that waits
-for both after the last row spends a quarter of its time on one page. Forked at the start of a run,
+Loading WeasyPrint costs about as much as rendering the report itself (0.5-0.6 s each), and a run
+that waits for both after the last row spends a fifth of its time on one page. Forked at the start of a run,
 this process pays for the import alongside the screening; when the summary is ready it renders the
 page while the command writes the court-list PDFs. The PDF is the one ``write_report`` writes in
 the command's own process.
