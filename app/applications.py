@@ -7,9 +7,11 @@ what staff search and what retention and resume need.
 """
 from __future__ import annotations
 
+import base64
 import copy
 import datetime as dt
 import hashlib
+import hmac
 import secrets
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -59,12 +61,10 @@ def _retention_deadline() -> dt.datetime:
 
 
 def create_draft(language: str, source: str = "web") -> tuple[Application, str]:
-    """A new, empty application and its secret resume token (returned once, stored only as a hash)."""
-    token = secrets.token_urlsafe(32)
-    application = Application(
-        reference=new_reference(), token_hash=hash_token(token), status="draft", language=language,
-        answers={}, source=source, purge_after=_retention_deadline(),
-    )
+    """A new, empty application and its secret resume token (stored only as a hash)."""
+    application = Application(reference=new_reference(), status="draft", language=language, answers={}, source=source,
+                              purge_after=_retention_deadline())
+    token = _new_token(application)
     db.session.add(application)
     db.session.commit()
     return application, token
@@ -76,12 +76,47 @@ def find_by_token(token: str | None) -> Application | None:
     return db.session.scalar(select(Application).where(Application.token_hash == hash_token(token)))
 
 
-def rotate_token(application: Application) -> str:
-    """A fresh resume token (after resuming by code, when the old link cannot be shown again); old links stop working."""
-    token = secrets.token_urlsafe(32)
+def _derive_token(salt: str) -> str:
+    digest = hmac.new(current_app.config["SECRET_KEY"].encode(), f"resume-link:{salt}".encode(), hashlib.sha256)
+    return base64.urlsafe_b64encode(digest.digest()).rstrip(b"=").decode()
+
+
+def _new_token(application: Application) -> str:
+    application.token_salt = secrets.token_hex(16)
+    token = _derive_token(application.token_salt)
     application.token_hash = hash_token(token)
+    return token
+
+
+def rotate_token(application: Application) -> str:
+    """A fresh resume token (after resuming by code); old links, and browsers holding the old one, stop working."""
+    token = _new_token(application)
     db.session.commit()
     return token
+
+
+def resume_token(application: Application) -> str:
+    """The application's current resume token, made again from its salt and SECRET_KEY: a page or an e-mail can show
+    the link without the token being kept in the cookie or the outbox. A row older than the salt gets a new token."""
+    if application.token_salt is None:
+        return rotate_token(application)
+    return _derive_token(application.token_salt)
+
+
+def session_fingerprint(application: Application) -> str:
+    """What a browser's session holds to name its application's current token: part of the token's hash, which
+    opens nothing by itself, and changes when the token is replaced."""
+    return application.token_hash[:16]
+
+
+def find_for_session(application_id: Any, fingerprint: Any) -> Application | None:
+    """The application a session names, if its token has not been replaced since."""
+    if not isinstance(application_id, int) or not isinstance(fingerprint, str):
+        return None
+    application = db.session.get(Application, application_id)
+    if application is None or not hmac.compare_digest(session_fingerprint(application), fingerprint):
+        return None
+    return application
 
 
 def resume_by_reference(reference: str, date_of_birth: dt.date) -> tuple[Application, str] | None:
@@ -96,19 +131,34 @@ def resume_url(token: str) -> str:
     return f"{current_app.config['BASE_URL'].rstrip('/')}/resume/{token}"
 
 
-def _queue_resume_link(application: Application, token: str) -> None:
-    """Queued in the outbox (delivered with retries) in the caller's transaction; the caller commits."""
-    from app.outbox import enqueue
+def resume_url_of(reference: str) -> str:
+    """The resume link of the application with this reference, made when an e-mail is sent (app.outbox)."""
+    application = db.session.scalar(select(Application).where(Application.reference == reference))
+    if application is None:
+        raise LookupError(f"no application {reference}: its link cannot be sent")
+    return resume_url(resume_token(application))
+
+
+def _queue_resume_link(application: Application, template: str = "resume_link") -> None:
+    """Queued in the outbox (delivered with retries) in the caller's transaction; the caller commits. The row names
+    the application; the link itself is made when the message is sent."""
+    from app.outbox import RESUME_LINK_OF, enqueue
 
     if application.email:
-        enqueue(to=application.email, template="resume_link", language=application.language,
-                context={"reference": application.reference, "resume_url": resume_url(token),
+        enqueue(to=application.email, template=template, language=application.language,
+                context={"reference": application.reference, RESUME_LINK_OF: application.reference,
                          "retention_days": current_app.config["DRAFT_RETENTION_DAYS"]})
 
 
-def email_resume_link(application: Application, token: str) -> None:
+def email_resume_link(application: Application) -> None:
     """"Email me this link" on the save page: the resume link, queued and committed."""
-    _queue_resume_link(application, token)
+    _queue_resume_link(application)
+    db.session.commit()
+
+
+def email_petition_link(application: Application) -> None:
+    """A submitted application resumed by code: its papers open from the link this sends to the person's address."""
+    _queue_resume_link(application, template="petition_link")
     db.session.commit()
 
 
@@ -126,7 +176,7 @@ def referrals_of(application: Application) -> list[Referral]:
 
 
 # The e-mails a resident receives; unsent ones go with the application (their context holds its reference).
-RESIDENT_TEMPLATES = ("resume_link", "resident_confirmation", "resident_status_update")
+RESIDENT_TEMPLATES = ("resume_link", "petition_link", "resident_confirmation", "resident_status_update")
 
 
 def delete_application(application: Application) -> None:
@@ -142,6 +192,42 @@ def delete_application(application: Application) -> None:
             OutboxMessage.template.in_(RESIDENT_TEMPLATES)))
     db.session.delete(application)
     db.session.commit()
+
+
+def withdraw_application(application: Application) -> None:
+    """The person deletes their own application: a sent one's offices are told it was withdrawn (queued in the same
+    transaction), then everything goes as in delete_application."""
+    from app.referrals import notify_office_of_withdrawal
+
+    for referral in referrals_of(application):
+        notify_office_of_withdrawal(referral)
+    delete_application(application)
+
+
+DELETE_NONCE_MINUTES = 15
+
+
+def issue_delete_nonce(application: Application) -> str:
+    """The first of the two requests that delete a sent application: a one-time nonce, kept hashed on the row, that
+    the confirmation form sends back. Issuing one replaces any earlier one."""
+    nonce = secrets.token_urlsafe(24)
+    application.delete_nonce_hash = hash_token(nonce)
+    application.delete_nonce_expires_at = utcnow() + dt.timedelta(minutes=DELETE_NONCE_MINUTES)
+    db.session.commit()
+    return nonce
+
+
+def delete_is_confirmed(application: Application, nonce: str | None, typed_reference: str | None) -> bool:
+    """The second request: the live nonce from the confirmation page and the reference code typed again. Any try
+    uses the nonce up, so each confirmation page allows one attempt."""
+    expected, expires_at = application.delete_nonce_hash, application.delete_nonce_expires_at
+    application.delete_nonce_hash = application.delete_nonce_expires_at = None
+    db.session.commit()
+    return bool(
+        expected and nonce and expires_at and expires_at > utcnow()
+        and hmac.compare_digest(expected, hash_token(nonce))
+        and normalise_reference(typed_reference or "") == application.reference
+    )
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -195,6 +281,7 @@ PERSON_STEPS_BEFORE = (
     Step("pending-charges", "situation"),
     Step("sex-offender-registration", "situation"),
     Step("serious-felony", "situation"),
+    Step("partner-violence", "situation"),
 )
 CONVICTION_STEPS = (
     Step("county", "convictions", per_conviction=True),
@@ -215,6 +302,9 @@ FOLLOW_UP_STEPS = (
     Step("finished-date", "convictions", per_conviction=True, follow_up_for="sentence_completed_date"),
     Step("mandatory-supervision", "convictions", per_conviction=True, follow_up_for="mandatory_supervision"),
     Step("trafficking", "convictions", per_conviction=True, follow_up_for="trafficking_victim"),
+    Step("offense-date", "convictions", per_conviction=True, follow_up_for="offense_date"),
+    Step("prison-suspended", "convictions", per_conviction=True, follow_up_for="prison_term_suspended"),
+    Step("marijuana-amount", "convictions", per_conviction=True, follow_up_for="marijuana_over_limit"),
 )
 PERSON_STEPS_AFTER = (
     Step("income", "sending", applies=_needs_household),
@@ -434,6 +524,7 @@ PERSON_APPLIERS: dict[str, Callable[[Application, dict[str, Any]], None]] = {
     "pending-charges": _situation("pending_charges"),
     "sex-offender-registration": _situation("registered_sex_offender"),
     "serious-felony": _situation("superstrike_prior"),
+    "partner-violence": _situation("partner_violence_survivor"),
     "convictions": _apply_more_convictions,
     "income": _apply_income,
     "home": _apply_home,
@@ -474,6 +565,12 @@ def _set_finished_date(conviction: Conviction, data: dict[str, Any]) -> None:
     conviction.sentence_completed_date = date_from_parts(data.get("finished_date"))
 
 
+def _set_offense_date(conviction: Conviction, data: dict[str, Any]) -> None:
+    """Kept in the facts JSON as ISO text (no column): asked only where Prop 47 or 64 turns on it."""
+    offense_date = date_from_parts(data.get("offense_date"))
+    conviction.facts = {**(conviction.facts or {}), "offense_date": offense_date.isoformat() if offense_date else None}
+
+
 CONVICTION_APPLIERS: dict[str, Callable[[Conviction, dict[str, Any]], None]] = {
     "county": lambda conviction, data: setattr(conviction, "county", None if data.get("county") in (None, "", UNKNOWN)
                                                else data["county"]),
@@ -490,6 +587,9 @@ CONVICTION_APPLIERS: dict[str, Callable[[Conviction, dict[str, Any]], None]] = {
     "finished-date": _set_finished_date,
     "mandatory-supervision": _set_fact("mandatory_supervision"),
     "trafficking": _set_fact("trafficking_victim"),
+    "offense-date": _set_offense_date,
+    "prison-suspended": _set_fact("prison_term_suspended"),
+    "marijuana-amount": _set_fact("marijuana_over_limit"),
 }
 
 
@@ -501,12 +601,12 @@ def stored_answers(application: Application, ref: StepRef) -> dict[str, Any]:
     return dict((conviction.facts or {}).get("pages", {}).get(ref.slug, {})) if conviction else {}
 
 
-def save_answers(application: Application, ref: StepRef, data: dict[str, Any], resume_token: str | None = None) -> None:
+def save_answers(application: Application, ref: StepRef, data: dict[str, Any]) -> None:
     """Store one page's answers at once (server-side, never in the cookie) and derive the typed facts from them.
 
     `data` is the page's cleaned form data (JSON-friendly: strings, lists, day/month/year dicts). A conviction page for
-    the number after the last conviction adds that conviction. A newly given email address gets the resume link
-    (`resume_token`, which only the person's browser holds), queued in the same transaction.
+    the number after the last conviction adds that conviction. A newly given email address gets the resume link,
+    queued in the same transaction.
     """
     if application.status != "draft":
         raise ApplicationLocked(application.reference)
@@ -523,8 +623,8 @@ def save_answers(application: Application, ref: StepRef, data: dict[str, Any], r
         facts = copy.deepcopy(conviction.facts or {})
         facts.setdefault("pages", {})[ref.slug] = data
         conviction.facts = facts
-    if resume_token and application.email and application.email != email_before:
-        _queue_resume_link(application, resume_token)
+    if application.email and application.email != email_before:
+        _queue_resume_link(application)
     application.updated_at = utcnow()
     application.purge_after = _retention_deadline()
     db.session.commit()
@@ -599,6 +699,7 @@ def person_facts(application: Application) -> Person:
         on_probation_or_parole=situation.get("on_probation_or_parole"),
         in_custody=situation.get("in_custody"),
         pending_charges=situation.get("pending_charges"),
+        partner_violence_survivor=situation.get("partner_violence_survivor"),
     )
 
 
@@ -627,8 +728,18 @@ def conviction_facts(application: Application) -> list[ConvictionFacts]:
             probation_terminated_early=extra.get("probation_terminated_early"),
             mandatory_supervision=extra.get("mandatory_supervision"),
             trafficking_victim=extra.get("trafficking_victim"),
+            offense_date=_iso_date(extra.get("offense_date")),
+            prison_term_suspended=extra.get("prison_term_suspended"),
+            marijuana_over_limit=extra.get("marijuana_over_limit"),
         ))
     return facts
+
+
+def _iso_date(value: Any) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value) if isinstance(value, str) else None
+    except ValueError:
+        return None
 
 
 def applicant_details(application: Application) -> dict[str, Any]:

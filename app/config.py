@@ -55,6 +55,17 @@ def _database_url(instance_path: Path) -> str:
     return url
 
 
+def rate_limit_storage_uri(instance_path: Path, environment: str) -> str:
+    """Where rate-limit counters live (app.ratelimits): RATELIMIT_STORAGE_URI, else a SQLite file that every worker of
+    a development server shares, else (production, tests) memory, which gunicorn refuses with several workers."""
+    configured = os.environ.get("RATELIMIT_STORAGE_URI")
+    if configured:
+        return configured
+    if environment == "development":
+        return f"sqlite:///{instance_path.resolve() / 'ratelimits.sqlite3'}"
+    return "memory://"
+
+
 def load_config(
     instance_path: Path, overrides: dict[str, Any] | None = None, *, secret_required: bool = True
 ) -> dict[str, Any]:
@@ -94,12 +105,19 @@ def load_config(
         "FORCE_HTTPS": _flag("FORCE_HTTPS", secure),
         "PERMANENT_SESSION_LIFETIME": _int("SESSION_LIFETIME_SECONDS", 12 * 3600),
         "WTF_CSRF_TIME_LIMIT": None,  # tokens live as long as the session; a slow phone user is not punished
-        "RATELIMIT_STORAGE_URI": os.environ.get("RATELIMIT_STORAGE_URI", "memory://"),
+        "RATELIMIT_STORAGE_URI": rate_limit_storage_uri(instance_path, environment),
         "RATELIMIT_ENABLED": _flag("RATELIMIT_ENABLED", True),
         "RATELIMIT_HEADERS_ENABLED": True,
         "API_RATE_LIMIT": os.environ.get("API_RATE_LIMIT", "60/minute"),
         "API_PACKET_RATE_LIMIT": os.environ.get("API_PACKET_RATE_LIMIT", "10/minute"),
         "RESUME_RATE_LIMIT": os.environ.get("RESUME_RATE_LIMIT", "10/hour"),
+        # Resuming by code (app.resume_guard): wrong birth dates before a code locks, the burst across clients that raises
+        # an alarm, and the one that pauses resuming by code.
+        "RESUME_CODE_FAILURE_LIMIT": os.environ.get("RESUME_CODE_FAILURE_LIMIT", "5/day"),
+        "RESUME_FAILURE_ALARM": os.environ.get("RESUME_FAILURE_ALARM", "50/hour"),
+        "RESUME_GLOBAL_FAILURE_LIMIT": os.environ.get("RESUME_GLOBAL_FAILURE_LIMIT", "500/hour"),
+        # Keys in a Redis shared with other programs (or other deployments) start with this.
+        "RATELIMIT_KEY_PREFIX": os.environ.get("RATELIMIT_KEY_PREFIX", "portal"),
         # Mail worker and office digest
         "OUTBOX_POLL_SECONDS": _int("OUTBOX_POLL_SECONDS", 5),
         "REFERRAL_STALE_DAYS": _int("REFERRAL_STALE_DAYS", 14),

@@ -13,6 +13,8 @@ from sqlalchemy import event
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import DeclarativeBase
 
+from app import ratelimits  # noqa: F401  (registers the sqlite:// rate-limit storage with `limits`)
+
 
 class Base(DeclarativeBase):
     pass

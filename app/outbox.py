@@ -37,6 +37,9 @@ log = logging.getLogger(__name__)
 DEFAULT_RETRY_DELAYS_MINUTES = (1, 5, 15, 30, 60, 60, 120, 120, 240, 240)
 # Sent messages are kept this long (for "did the office get the notice?" questions), then deleted.
 DEFAULT_KEEP_SENT_DAYS = 30
+# A context key naming the application whose resume link the message carries: the link holds a secret, so the row
+# stores only the reference and `render` makes the link (`resume_url`) when the message is sent.
+RESUME_LINK_OF = "resume_link_of"
 # Longer than any send can take (SMTP timeout x a few round trips), so a live worker never loses its claim.
 DEFAULT_LEASE_SECONDS = 300
 
@@ -148,6 +151,10 @@ def _release(message_ids: list[int], lease_until: dt.datetime) -> list[int]:
 def render(message: OutboxMessage) -> Message:
     """Build the e-mail in the recipient's language from the template's `subject` and `body` blocks."""
     context = {**message.context, "base_url": current_app.config["BASE_URL"].rstrip("/")}
+    if RESUME_LINK_OF in context:
+        from app.applications import resume_url_of
+
+        context["resume_url"] = resume_url_of(context[RESUME_LINK_OF])
     with force_locale(message.language):
         text = current_app.jinja_env.get_template(f"email/{message.template}.txt")
         subject = " ".join(_render_block(text, "subject", context).split())

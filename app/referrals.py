@@ -178,6 +178,17 @@ def notify_office(office: PartnerOffice) -> OutboxMessage | None:
                           context={"office_name": office.name})
 
 
+def notify_office_of_withdrawal(referral: Referral) -> OutboxMessage | None:
+    """The resident deleted a sent application: its office hears which one went (by reference, nothing else), so
+    nobody goes on working a case, or calls a person, that is gone."""
+    office = referral.office
+    if not office.notification_email:
+        log.warning("partner office %s has no notification address; its withdrawal notice was not queued", office.slug)
+        return None
+    return outbox.enqueue(to=office.notification_email, template="office_application_withdrawn", language="en",
+                          context={"office_name": office.name, "reference": referral.application.reference})
+
+
 def _conviction_county_names(application: Application) -> list[str]:
     """Distinct counties in the order the resident listed them (so referral order is stable)."""
     seen: dict[str, str] = {}

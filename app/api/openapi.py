@@ -94,6 +94,7 @@ def openapi_document() -> dict[str, Any]:
                             "description": "Counts sharing a case number are one court case."},
             "level": _nullable_enum(LEVELS),
             "conviction_date": _NULLABLE_DATE,
+            "offense_date": _NULLABLE_DATE,
             "sentence": _nullable_enum(SENTENCES),
             "sentence_completed_date": _NULLABLE_DATE,
             **{flag: _NULLABLE_BOOL for flag in CONVICTION_FLAGS},

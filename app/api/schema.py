@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from app.eligibility import LEVELS, SENTENCES, ConvictionFacts, Person
+from app.json_limits import MAX_JSON_DEPTH, TooDeep, loads_bounded
 
 MAX_BODY_BYTES = 1024 * 1024
 BODY_TOO_LARGE = f"the body must be at most {MAX_BODY_BYTES} bytes"
@@ -35,6 +36,7 @@ PERSON_FLAGS: tuple[str, ...] = (
     "on_probation_or_parole",
     "in_custody",
     "pending_charges",
+    "partner_violence_survivor",
 )
 CONVICTION_FLAGS: tuple[str, ...] = (
     "probation_completed",
@@ -45,6 +47,8 @@ CONVICTION_FLAGS: tuple[str, ...] = (
     "mandatory_supervision",
     "dej_dismissed",
     "trafficking_victim",
+    "prison_term_suspended",
+    "marijuana_over_limit",
 )
 
 
@@ -143,7 +147,9 @@ def read_json_body(stream: IO[bytes], declared_length: int | None) -> Any:
     if len(raw) > MAX_BODY_BYTES:
         raise UnreadableBody(413, BODY_TOO_LARGE)
     try:
-        return json.loads(raw.decode("utf-8"))
+        return loads_bounded(raw.decode("utf-8"))
+    except TooDeep:
+        raise UnreadableBody(400, f"the body must not nest arrays or objects more than {MAX_JSON_DEPTH} levels deep") from None
     except ValueError:
         raise UnreadableBody(400, "the body must be UTF-8 JSON") from None
 
@@ -209,6 +215,7 @@ def _read_conviction(reader: _Reader, raw: Any, path: str, today: date) -> Convi
         case_number=reader.text(raw, "case_number", path, MAX_TEXT_LENGTH),
         level=reader.choice(raw, "level", path, LEVELS),
         conviction_date=reader.day(raw, "conviction_date", path, latest=today),
+        offense_date=reader.day(raw, "offense_date", path, latest=today),
         sentence=reader.choice(raw, "sentence", path, SENTENCES),
         sentence_completed_date=reader.day(raw, "sentence_completed_date", path),
         **{key: reader.flag(raw, key, path) for key in CONVICTION_FLAGS},

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from app.eligibility.results import Determination
+from app.json_limits import TooDeep, loads_bounded
 
 PROP64_SECTIONS: tuple[str, ...] = ("11357", "11358", "11359", "11360")
 DISMISSAL = "dismissal"
@@ -133,11 +134,13 @@ def options_from_json(data: Any) -> BulkOptions:
 
 def options_from_bytes(content: bytes, name: str = "options file") -> BulkOptions:
     try:
-        data = json.loads(content.decode("utf-8-sig"))
+        data = loads_bounded(content.decode("utf-8-sig"))
     except UnicodeDecodeError:
         raise OptionsError(N_("%(name)s: not a text file"), name=name) from None
     except json.JSONDecodeError as error:
         raise OptionsError(N_("%(name)s: not valid JSON (line %(line)s)"), name=name, line=error.lineno) from None
+    except TooDeep:
+        raise OptionsError(N_("%(name)s: nested too deeply to be an options file"), name=name) from None
     return options_from_json(data)
 
 

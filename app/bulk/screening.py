@@ -24,7 +24,7 @@ from app.doj.records import Count, Subject
 from app.eligibility import Person, screen_one_remedy
 from app.eligibility.context import classify
 from app.eligibility.results import Determination, Offense
-from app.eligibility.statutes import NO
+from app.eligibility.statutes import NO, YES
 from app.eligibility.tables import PROP64_EFFECTIVE, SUPER_STRIKES
 
 RECENT_YEARS = 7  # "no conviction in the last 7 years" in the run summary
@@ -92,7 +92,7 @@ def describe_offense(offense_text: str) -> OffenseInfo:
         prop64_section=offense.section if traits.prop64 and offense.section in PROP64_SECTIONS else None,
         # Listed super strikes only: the gang-enhanced ones (MAYBE in the engine's traits) are not reported as priors.
         superstrike=SUPER_STRIKES.match(offense) != NO,
-        pc290=traits.pc290 != NO,
+        pc290=traits.pc290 == YES,
     )
 
 
@@ -116,12 +116,16 @@ def _prop64_determinations(subject: Subject, in_county: set[str], as_of: date) -
     the nine other remedies on every count (most of the engine's time in a bulk run);
     tests/unit/bulk/test_bulk_prop64_only.py checks that the answers stay the same.
     """
-    person = Person(
-        date_of_birth=subject.date_of_birth,
-        registered_sex_offender=subject.pc290_registration,
-        superstrike_prior=False,  # the full record is passed: the engine finds priors in it
+    facts = [count.to_facts() for count in subject.counts]
+    return screen_one_remedy(record_person(subject), facts, as_of, "prop64", only=in_county)
+
+
+def record_person(subject: Subject) -> Person:
+    """The person as the DOJ record shows them. The full record is passed, so the engine finds listed priors in it;
+    only a prior that is a super strike in some forms (PC 207, 220(a), 653f without (b)...) is left to a reviewer."""
+    return Person(
+        date_of_birth=subject.date_of_birth, registered_sex_offender=subject.pc290_registration, full_record=True
     )
-    return screen_one_remedy(person, [count.to_facts() for count in subject.counts], as_of, "prop64", only=in_county)
 
 
 def screen_subject(subject: Subject, county: str, options: BulkOptions, as_of: date) -> SubjectResult:

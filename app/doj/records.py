@@ -56,6 +56,7 @@ class Count:
     sentence: str | None
     sentence_days: int
     row_positions: list[int] = field(default_factory=list)
+    arrest_date: date | None = None  # the arrest cycle's date (CYC_DATE): the offense came on or before it
 
     @property
     def engine_id(self) -> str:
@@ -79,6 +80,7 @@ class Count:
             conviction_date=self.conviction_date,
             sentence=self.sentence,
             sentence_completed_date=self.sentence_end,
+            offense_date_latest=self.arrest_date,
         )
 
 
@@ -213,6 +215,7 @@ def _new_count(key: str, fields: list[str], position: int) -> Count:
         None,
         0,
         [position],
+        parse_doj_date(fields[CYC_DATE]) if fields[CYC_DATE] else None,
     )
 
 

@@ -71,6 +71,7 @@ def doj_row(
     sentence: tuple[str, str, str] = ("", "", ""),
     comment: str = "",
     disposition_date: str = "",
+    cycle_date: str = "",
 ) -> list[str]:
     """One row of the 95 columns, everything not named left blank as in real extracts."""
     fields = [""] * COLUMN_COUNT
@@ -79,6 +80,7 @@ def doj_row(
     fields[col.PRI_NAME] = name
     fields[col.PRI_DOB] = dob
     fields[col.STP_EVENT_DATE] = event_date
+    fields[col.CYC_DATE] = cycle_date
     fields[col.STP_TYPE_DESCR] = event_type
     fields[col.STP_ORI_CNTY_NAME] = county
     fields[col.CNT_ORDER] = count_order

@@ -8,23 +8,27 @@ screening of convictions.
 
 from __future__ import annotations
 
-# [M] unverified: PC 1203.425 felony clause after SB 731 (4 years, no new felony, excludes serious,
-# violent and PC 290 felonies) rests on secondary sources; some parts are reported operative only
-# from 2024-10-01. We have no list of serious (PC 1192.7(c)) or violent (PC 667.5(c)) felonies,
-# so the felony note names that condition instead of checking it.
+# Dates (tables): AB 1076 relief from 2022-07-01 for convictions since 2021-01-01; SB 731 from 2023-07-01 for
+# convictions since 1973-01-01, and for felonies convicted since 2005-01-01. The felony clause excludes serious,
+# violent and PC 290 felonies: a listed super strike or a known serious or violent felony gets no note; for other
+# felonies (our serious/violent list is partial) the note states the condition. [M] unverified: some parts are
+# reported operative only from 2024-10-01 (secondary sources).
 
 from app.eligibility.context import Case, add_years
 from app.eligibility.results import AutomaticReliefNote, Determination, Reason
-from app.eligibility.statutes import YES
+from app.eligibility.statutes import NO, YES
 from app.eligibility.tables import (
     HS11361_9_DOJ_REVIEW,
+    PC1203_425_AB1076_FIRST_CONVICTION,
     PC1203_425_EARLIEST_CONVICTION,
+    PC1203_425_FELONY_FIRST_CONVICTION,
     PC1203_425_OPERATIVE,
     PROP64_EFFECTIVE,
     SB731_OPERATIVE,
 )
 
 HS11361_9 = "HS 11361.9"
+HS11361_5 = "HS 11361.5"
 PC1203_425 = "PC 1203.425"
 
 PROP64_AUTOMATIC = Reason(
@@ -39,17 +43,38 @@ FELONY_AUTOMATIC = Reason(
     "Since July 2023 the state also clears many felonies on its own four years after the sentence ends, unless they are serious or violent or require registration (PC 1203.425). This one may qualify: ask the court clerk or the California DOJ (Record Review); you can still file form CR-180.",
     "Desde julio de 2023 el estado también borra por su cuenta muchos delitos graves cuatro años después de terminar la sentencia, salvo los graves o violentos o los que exigen registro (PC 1203.425). Este podría calificar: pregunte al secretario del tribunal o al Departamento de Justicia de California (Record Review); todavía puede presentar el formulario CR-180.",
 )
+MARIJUANA_RECORDS_DESTROYED = Reason(
+    "The law says court and police records of this marijuana conviction must be destroyed two years after it (HS 11361.5(a)), so it may no longer be on your record. If it still shows, ask the court clerk or the California DOJ (Record Review) to apply HS 11361.5.",
+    "La ley dice que los expedientes del tribunal y de la policía de esta condena de marihuana se deben destruir dos años después de ella (HS 11361.5(a)), así que podría ya no estar en su historial. Si todavía aparece, pida al secretario del tribunal o al Departamento de Justicia de California (Record Review) que apliquen el HS 11361.5.",
+)
 _NO_PROBATION_SENTENCES = frozenset({"fine_only", "county_jail"})
+# HS 11361.5(a): records of convictions under HS 11357(b)-(e) and 11360(b) are not kept beyond two years (for
+# 11357(e), a minor on school grounds, until the person turns 18; we give the note only after two years either way).
+_DESTROYED_AFTER_TWO_YEARS = {"11357": frozenset({"b", "c", "d", "e"}), "11360": frozenset({"b"})}
 
 
 def notes_for(case: Case, determinations: tuple[Determination, ...]) -> tuple[AutomaticReliefNote, ...]:
     conviction_id = case.facts.id
+    notes: list[AutomaticReliefNote] = []
     if _prop64_reviewed(case, determinations):
-        return (AutomaticReliefNote(conviction_id, HS11361_9, PROP64_AUTOMATIC),)
-    reason = _pc1203_425_note(case)
-    if reason is not None:
-        return (AutomaticReliefNote(conviction_id, PC1203_425, reason),)
-    return ()
+        notes.append(AutomaticReliefNote(conviction_id, HS11361_9, PROP64_AUTOMATIC))
+    if _records_due_for_destruction(case):
+        notes.append(AutomaticReliefNote(conviction_id, HS11361_5, MARIJUANA_RECORDS_DESTROYED))
+    if not notes:
+        reason = _pc1203_425_note(case)
+        if reason is not None:
+            notes.append(AutomaticReliefNote(conviction_id, PC1203_425, reason))
+    return tuple(notes)
+
+
+def _records_due_for_destruction(case: Case) -> bool:
+    offense = case.offense
+    convicted = case.facts.conviction_date
+    if offense is None or offense.code != "HS" or convicted is None:
+        return False
+    subdivisions = _DESTROYED_AFTER_TWO_YEARS.get(offense.section)
+    return (subdivisions is not None and offense.subdivision in subdivisions
+            and case.record.today >= add_years(convicted, 2))
 
 
 def _prop64_reviewed(case: Case, determinations: tuple[Determination, ...]) -> bool:
@@ -68,7 +93,7 @@ def _pc1203_425_note(case: Case) -> Reason | None:
     facts = case.facts
     person = record.person
     convicted = facts.conviction_date
-    if today < PC1203_425_OPERATIVE or convicted is None or convicted < PC1203_425_EARLIEST_CONVICTION:
+    if convicted is None or convicted < PC1203_425_EARLIEST_CONVICTION or today < _operative_for(convicted):
         return None
     if person.registered_sex_offender is not False or (case.traits is not None and case.traits.pc290 == YES):
         return None
@@ -86,13 +111,22 @@ def _pc1203_425_note(case: Case) -> Reason | None:
     ):
         return DISMISSAL_AUTOMATIC
     finished = facts.sentence_completed_date
+    traits = case.traits
     if (
         facts.level == "felony"
         and today >= SB731_OPERATIVE
+        and convicted >= PC1203_425_FELONY_FIRST_CONVICTION
+        and traits is not None
+        and traits.superstrike == NO
+        and traits.serious_or_violent != YES
         and finished is not None
         and today >= add_years(finished, 4)
         and record.has_later_felony(case) is False
-        and case.traits is not None
     ):
         return FELONY_AUTOMATIC
     return None
+
+
+def _operative_for(convicted: date) -> date:
+    """When 1203.425 began to reach a conviction of this date: AB 1076 for 2021 on, SB 731 for older ones."""
+    return PC1203_425_OPERATIVE if convicted >= PC1203_425_AB1076_FIRST_CONVICTION else SB731_OPERATIVE

@@ -23,31 +23,44 @@ class Traits:
 
     __slots__ = (
         "superstrike", "pc290", "prop64", "prop64_aggravated", "plea_signal", "prop47",
-        "prop47_value_limited", "prop47_review_only", "excluded_1203_4", "vc42002_1",
+        "prop47_value_limited", "prop47_case_facts", "excluded_1203_4", "vc42002_1",
         "excluded_1203_4_felony", "excluded_1203_4a", "pc1203_49", "wobbler", "reducible_to_infraction",
-        "vehicle_code",
+        "vehicle_code", "serious_or_violent",
     )
 
     def __init__(self, offense: Offense) -> None:
         self.superstrike = max(
             tables.SUPER_STRIKES.match(offense),
-            min(tables.SUPER_STRIKES_IF_GANG_ENHANCED.match(offense), MAYBE),
+            min(tables.SUPER_STRIKES_IN_SOME_FORMS.match(offense), MAYBE),
         )
-        self.pc290 = tables.PC290_OFFENSES.match(offense)
+        self.pc290 = _registrable(offense)
+        self.serious_or_violent = tables.SERIOUS_OR_VIOLENT.match(offense)
         self.prop64 = tables.PROP64_OFFENSES.match(offense) == YES
         self.prop64_aggravated = self.prop64 and offense.section in tables.PROP64_AGGRAVATED_SECTIONS
         self.plea_signal = tables.PLEA_SIGNAL_OFFENSES.match(offense) == YES
         self.prop47 = tables.PROP47_OFFENSES.match(offense) == YES
         self.prop47_value_limited = tables.PROP47_VALUE_LIMITED.match(offense) == YES
-        self.prop47_review_only = tables.PROP47_REVIEW_ONLY.match(offense) == YES
+        self.prop47_case_facts = (
+            "shoplifting" if tables.PROP47_SHOPLIFTING_FACTS.match(offense) == YES
+            else "vehicle_theft" if tables.PROP47_VEHICLE_THEFT_FACTS.match(offense) == YES
+            else None
+        )
         self.excluded_1203_4 = tables.PC1203_4_EXCLUDED.match(offense)
         self.vc42002_1 = tables.VC42002_1_MISDEMEANORS.match(offense)
         self.excluded_1203_4_felony = tables.PC1203_4_EXCLUDED_FELONIES.match(offense)
         self.excluded_1203_4a = tables.PC1203_4A_EXCLUDED.match(offense)
         self.pc1203_49 = tables.PC1203_49_OFFENSES.match(offense)
-        self.wobbler = tables.WOBBLERS.match(offense)
+        self.wobbler = max(tables.WOBBLERS.match(offense), min(tables.WOBBLERS_IN_SOME_FORMS.match(offense), MAYBE))
         self.reducible_to_infraction = tables.REDUCIBLE_TO_INFRACTION.match(offense)
         self.vehicle_code = offense.code == "VC"
+
+
+def _registrable(offense: Offense) -> int:
+    """PC 290(c): YES for offenses that always require registration; MAYBE where it depends on facts of the case."""
+    listed = tables.PC290_OFFENSES.match(offense)
+    if tables.PC290_DISCRETIONARY.match(offense) != NO:
+        listed = min(listed, MAYBE)
+    return max(listed, min(tables.PC290_IN_SOME_FORMS.match(offense), MAYBE))
 
 
 @lru_cache(maxsize=65536)
@@ -62,6 +75,16 @@ def add_years(start: date, years: int) -> date:
         return start.replace(year=start.year + years)
     except ValueError:
         return start.replace(year=start.year + years, day=28)
+
+
+def _note(missing: list[str], name: str) -> None:
+    if name not in missing:
+        missing.append(name)
+
+
+def years_between(born: date, when: date) -> int:
+    """Whole years from ``born`` to ``when``: a person's age on that day."""
+    return when.year - born.year - ((when.month, when.day) < (born.month, born.day))
 
 
 def _before(earlier: date | None, later: date | None) -> int:
@@ -102,6 +125,44 @@ class Case:
         self.record = record
         self.completed = _sentence_completed(facts, record.today)
 
+    def offense_before(self, change: date, missing: list[str]) -> int:
+        """Whether the offense came before the law changed on ``change``: YES, NO, or MAYBE with the fact noted.
+
+        The offense date decides. Without it, an arrest or a conviction on or before ``change`` settles it (the
+        offense came first); later ones do not, since the offense may still be older.
+        """
+        offense_date = self.facts.offense_date
+        if offense_date is not None:
+            return YES if offense_date < change else NO
+        latest = self.facts.offense_date_latest
+        if latest is not None and latest < change:
+            return YES
+        convicted = self.facts.conviction_date
+        if convicted is not None and convicted <= change:
+            return YES
+        _note(missing, "offense_date" if convicted is not None else "conviction_date")
+        return MAYBE
+
+    def age_at_offense(self, missing: list[str], thresholds: tuple[int, ...]) -> int | None:
+        """The person's age when they offended, or None (fact noted) when it cannot be told against ``thresholds``.
+
+        The conviction date stands in for the offense date only when no threshold birthday falls in the year before
+        it, since the offense usually comes within a year of the conviction and never after it.
+        """
+        born = self.record.person.date_of_birth
+        if born is None:
+            _note(missing, "person.date_of_birth")
+            return None
+        when = self.facts.offense_date or self.facts.conviction_date
+        if when is None:
+            _note(missing, "conviction_date")
+            return None
+        age = years_between(born, when)
+        if self.facts.offense_date is None and any(threshold <= age < threshold + 1 for threshold in thresholds):
+            _note(missing, "offense_date")
+            return None
+        return age
+
     def same_court_case(self, other: Case) -> bool:
         number = self.facts.case_number
         return bool(number) and number == other.facts.case_number
@@ -119,22 +180,25 @@ class PriorCheck:
     """Whether other convictions in the record block a remedy.
 
     ``certain``: a listed offense, known to come first. ``undated``: a listed offense whose
-    order is unknown, which only dates can settle. An offense listed only in some forms
-    (subdivision not given, gang enhancement) sets neither: the person's own answer to the
-    matching question (``superstrike_prior``, ``registered_sex_offender``) settles it.
+    order is unknown, which only dates can settle. ``possible``: an offense listed only in some
+    forms (subdivision not given, gang enhancement), which the person's own answer to the
+    matching question (``superstrike_prior``, ``registered_sex_offender``) settles, or a reviewer.
     """
 
-    __slots__ = ("certain", "undated")
+    __slots__ = ("certain", "undated", "possible")
 
     def __init__(self) -> None:
         self.certain = False
         self.undated = False
+        self.possible = False
 
     def note(self, membership: int, timing: int) -> None:
         if membership == YES and timing == YES:
             self.certain = True
         elif membership == YES and timing == MAYBE:
             self.undated = True
+        elif membership == MAYBE:
+            self.possible = True
 
 
 class Record:
@@ -149,6 +213,13 @@ class Record:
         self.cases: tuple[Case, ...] = tuple(Case(facts, self) for facts in convictions)
         known = [case.facts.conviction_date for case in self.cases if case.facts.conviction_date is not None]
         self._latest_known_date: date | None = max(known) if known else None
+
+    def superstrike_question_open(self, priors: PriorCheck) -> bool:
+        """Whether the person's unanswered super-strike question could still change the answer: always, unless the
+        convictions are the whole record and none of them is a super strike in some forms only."""
+        if self.person.superstrike_prior is not None:
+            return False
+        return not self.person.full_record or priors.possible
 
     def has_later_conviction(self, case: Case) -> bool:
         """True only when another conviction is known to come after this one."""

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from app.eligibility.reasons import missing_fact_reasons
 from app.eligibility.results import Determination, Reason
+from app.eligibility.statutes import MAYBE, NO, YES
 
 if TYPE_CHECKING:
     from app.eligibility.context import Case
@@ -74,6 +75,28 @@ def petition_or_application(
 def note_missing(missing: list[str], name: str) -> None:
     if name not in missing:
         missing.append(name)
+
+
+def registration_clause(case: Case, missing: list[str]) -> str | None:
+    """How a "not for a conviction that requires PC 290 registration" clause (1203.41, 1203.42) meets this count.
+
+    "barred": the offense always requires registration. "unclear": the person registers and nothing else on the
+    record explains it, so this count may be the one (registration ordered under PC 290.006); a reviewer decides.
+    None: the clause does not reach it. The clause bars the registrable conviction, not a registrant's other ones.
+    """
+    traits = case.traits
+    registers = case.record.person.registered_sex_offender
+    if traits is None:
+        note_missing(missing, "offense")
+        return None
+    if traits.pc290 == YES:
+        return "barred"
+    if traits.pc290 == MAYBE and registers is not False:
+        note_missing(missing, "offense")
+        return None
+    if traits.pc290 == NO and registers is True and not case.record.any_other_matching(case, "pc290").certain:
+        return "unclear"
+    return None
 
 
 def dismissal_barred_now(case: Case, missing: list[str]) -> Reason | None:

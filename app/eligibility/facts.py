@@ -23,6 +23,11 @@ class Person:
     on_probation_or_parole: bool | None = None
     in_custody: bool | None = None
     pending_charges: bool | None = None
+    # Says a conviction came from being a victim of intimate partner or sexual violence (PC 236.15); asked once.
+    partner_violence_survivor: bool | None = None
+    # The convictions given are the whole record (a DOJ rap sheet), so an offense not in them did not happen: an
+    # unanswered super-strike question is then settled by the record, except by an offense listed only in some forms.
+    full_record: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,3 +55,12 @@ class ConvictionFacts:
     mandatory_supervision: bool | None = None  # PC 1170(h)(5)(B) split sentence, for PC 1203.41(a)
     dej_dismissed: bool | None = None  # charge dismissed after deferred entry of judgment (former PC 1000.3)
     trafficking_victim: bool | None = None  # PC 647(b) conviction arose from being trafficked (PC 1203.49)
+    # The date Prop 47 and Prop 64 turn on ("at the time of the offense", PC 1170.18(f), HS 11361.8(a), (e)).
+    offense_date: date | None = None
+    # The latest the offense can have been, when its own date is unknown: an arrest date (a DOJ arrest cycle).
+    offense_date_latest: date | None = None
+    # Probation granted after a state prison term was imposed and its execution suspended: no PC 17(b) reduction
+    # afterwards (People v. Wood (1998) 62 Cal.App.4th 1262).
+    prison_term_suspended: bool | None = None
+    # Marijuana possession: more than 28.5 grams (or 8 grams of concentrate), the line HS 11357 draws today.
+    marijuana_over_limit: bool | None = None

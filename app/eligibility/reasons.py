@@ -56,6 +56,22 @@ MISSING_FACT: dict[str, Reason] = {
         "We do not know if this happened because the person was a victim of human trafficking.",
         "No sabemos si esto ocurrió porque la persona era víctima de trata de personas.",
     ),
+    "offense_date": Reason(
+        "We do not know the date of the offense itself, which is the date this law looks at.",
+        "No sabemos la fecha del delito en sí, que es la fecha que mira esta ley.",
+    ),
+    "prison_term_suspended": Reason(
+        "We do not know if the judge gave a prison sentence and then suspended it when granting probation.",
+        "No sabemos si el juez dio una sentencia de prisión y luego la suspendió al conceder la libertad condicional (probation).",
+    ),
+    "marijuana_over_limit": Reason(
+        "We do not know if the amount of marijuana was more than 28.5 grams (about one ounce), or more than 8 grams of concentrate.",
+        "No sabemos si la cantidad de marihuana era de más de 28.5 gramos (como una onza), o de más de 8 gramos de concentrado.",
+    ),
+    "person.date_of_birth": Reason(
+        "We do not know the person's date of birth, and their age at the time of the offense matters here.",
+        "No sabemos la fecha de nacimiento de la persona, y aquí importa su edad en el momento del delito.",
+    ),
     "person.superstrike_prior": Reason(
         "We do not know if there is an earlier conviction for a very serious offense listed in PC 667(e)(2)(C)(iv), such as murder or a violent sex offense.",
         "No sabemos si hay una condena anterior por un delito muy grave de la lista del PC 667(e)(2)(C)(iv), como asesinato o un delito sexual violento.",

@@ -17,43 +17,87 @@ PROP47_EFFECTIVE = date(2014, 11, 5)
 PROP47_DEADLINE = date(2022, 11, 4)  # [M] unverified: PC 1170.18(j) as extended by AB 1397 (2016)
 REALIGNMENT_EFFECTIVE = date(2011, 10, 1)  # PC 1170(h) county-jail felonies; PC 1203.42 covers earlier prison terms
 SB731_OPERATIVE = date(2023, 7, 1)  # PC 1203.41(a) extended to state prison; PC 1203.425 felony clause
+# PC 1203.425 automatic relief. AB 1076 (Stats. 2019, ch. 578), operative 2022-07-01, for convictions on or after
+# 2021-01-01; SB 731 (Stats. 2022, ch. 814), operative 2023-07-01, back to convictions on or after 1973-01-01, and
+# adds felonies (other than serious, violent or PC 290 ones) convicted on or after 2005-01-01, four years after the
+# sentence with no new felony.
 PC1203_425_OPERATIVE = date(2022, 7, 1)
+PC1203_425_AB1076_FIRST_CONVICTION = date(2021, 1, 1)
 PC1203_425_EARLIEST_CONVICTION = date(1973, 1, 1)
+PC1203_425_FELONY_FIRST_CONVICTION = date(2005, 1, 1)
 HS11361_9_DOJ_REVIEW = date(2019, 7, 1)  # AB 1793: DOJ identified eligible Prop 64 convictions by this date
 
-# --- Super strikes, PC 667(e)(2)(C)(iv) (law.md s.10) -------------------------------------
-# [M] unverified: list as matched by earlier tools; PC 261 and 287 are listed whole although the
-# statute reaches only their violent or child forms (the WI 6600(b) "sexually violent offense" test).
+# --- Super strikes, PC 667(e)(2)(C)(iv) -----------------------------------------------------
+# The clause names kinds of offense, not whole sections: (I) a "sexually violent offense" of WIC 6600(b) (the listed
+# sex sections when committed by force, violence, duress, menace or fear, and PC 207, 209 or 220 with intent to commit
+# one), (II) oral copulation, sodomy or penetration of a child under 14 more than 10 years younger, (III) PC 288 with a
+# child under 14, (IV) homicide and attempted homicide (PC 187-191.5), (V) solicitation of murder "as defined in
+# Section 653f" (that is 653f(b)), (VI) PC 245(d)(3), (VII) PC 11418(a)(1), (VIII) any serious or violent felony
+# punishable by life or death. Entries below are the subdivisions that are always one of these; a section cited
+# without its subdivision matches only possibly (StatuteList MAYBE), which the rules answer with needs_review.
 SUPER_STRIKES = StatuteList(
     "super strikes",
     (
-        "PC 37", "PC 128", "PC 187", "PC 188", "PC 189", "PC 190", "PC 191.5", "PC 205", "PC 207",
-        "PC 209", "PC 209.5", "PC 217.1", "PC 218", "PC 219", "PC 220", "PC 245(d)(3)", "PC 261",
-        "PC 262", "PC 264.1", "PC 269", "PC 273ab", "PC 286(c)(1)", "PC 286(c)(2)", "PC 286(c)(3)",
-        "PC 286(d)", "PC 287", "PC 288(a)", "PC 288(b)(1)", "PC 288(b)(2)", "PC 288a(c)", "PC 288a(d)",
-        "PC 288.5", "PC 289(a)(1)", "PC 289(a)(2)(c)", "PC 289(j)", "PC 451.5", "PC 653f",
-        "PC 667.61", "PC 667.7", "PC 667.71", "PC 4500", "PC 11418(a)(1)", "PC 11418(b)", "PC 12308",
-        "PC 12310", "PC 18745", "PC 18755",
+        "PC 37", "PC 128", "PC 187", "PC 188", "PC 189", "PC 190", "PC 191.5", "PC 205",
+        "PC 209", "PC 209.5", "PC 217.1(b)", "PC 218", "PC 219", "PC 220(b)", "PC 245(d)(3)",
+        "PC 261(a)(2)", "PC 261(a)(6)", "PC 262(a)(1)", "PC 264.1", "PC 269", "PC 273ab",
+        "PC 286(c)(1)", "PC 286(c)(2)", "PC 286(c)(3)", "PC 286(d)", "PC 287(c)(1)", "PC 287(c)(2)", "PC 287(c)(3)",
+        "PC 287(d)", "PC 288(a)", "PC 288(b)(1)", "PC 288(b)(2)", "PC 288a(c)", "PC 288a(d)", "PC 288.5",
+        "PC 289(a)(1)", "PC 289(a)(2)(c)", "PC 289(j)", "PC 451.5", "PC 653f(b)", "PC 667.61", "PC 667.7",
+        "PC 667.71", "PC 4500", "PC 11418(a)(1)", "PC 11418(b)", "PC 12308", "PC 12310", "PC 18745", "PC 18755",
     ),
 )
-# Super strikes only when charged with the gang enhancement PC 186.22(b)(4): a conviction under
-# these is never a certain super strike from the section alone, so it always needs a reviewer.
-SUPER_STRIKES_IF_GANG_ENHANCED = StatuteList(
-    "super strikes with PC 186.22(b)(4)",
-    ("PC 136.1", "PC 213(a)(1)(a)", "PC 215", "PC 246", "PC 519", "PC 12022.55"),
+# Super strikes in some forms only, which the section and subdivision cannot show: PC 207 and 220(a) when committed
+# with intent to commit a listed sex offense (WIC 6600(b)); the other forms of PC 261 and 262 when committed by
+# menace, duress or fear (WIC 6600(b)); and PC 136.1, 213(a)(1)(A), 215, 246, 519 and 12022.55 with the gang
+# enhancement PC 186.22(b)(4), which makes them punishable by life (clause (VIII)). Always MAYBE, never a refusal.
+SUPER_STRIKES_IN_SOME_FORMS = StatuteList(
+    "super strikes in some forms",
+    (
+        "PC 207", "PC 220(a)", "PC 261", "PC 262", "PC 136.1", "PC 213(a)(1)(a)", "PC 215", "PC 246", "PC 519",
+        "PC 12022.55",
+    ),
 )
 
-# --- Offenses requiring PC 290 registration (law.md s.10) ---------------------------------
-# [M] unverified: matched as the earlier tools did; PC 290(c) is the authority.
+# --- Offenses requiring PC 290 registration, PC 290(c)(1) ---------------------------------------------------------
+# From the text of 290(c)(1) (jurris.com copy of PC 290; current numbering after AB 1171 and SB 145 from leginfo
+# summaries): entries are the offenses that always require registration.
 PC290_OFFENSES = StatuteList(
     "PC 290 registration offenses",
     (
-        "PC 236.1(b)", "PC 236.1(c)", "PC 243.4", "PC 261", "PC 262(a)(1)", "PC 264.1", "PC 266",
-        "PC 266c", "PC 266h(b)", "PC 266i(b)", "PC 266j", "PC 267", "PC 269", "PC 272", "PC 285",
-        "PC 286", "PC 287", "PC 288", "PC 288a", "PC 288.2", "PC 288.3", "PC 288.4", "PC 288.5",
-        "PC 288.7", "PC 289", "PC 311.1", "PC 311.2(b)", "PC 311.2(c)", "PC 311.2(d)", "PC 311.3",
-        "PC 311.4", "PC 311.10", "PC 311.11", "PC 314(1)", "PC 314(2)", "PC 451.5", "PC 647.6",
-        "PC 647a", "PC 653f(b)", "PC 653f(c)",
+        "PC 220(b)", "PC 236.1(b)", "PC 236.1(c)", "PC 243.4", "PC 261(a)(1)", "PC 261(a)(2)", "PC 261(a)(3)",
+        "PC 261(a)(4)", "PC 261(a)(6)", "PC 262(a)(1)", "PC 264.1", "PC 266", "PC 266c", "PC 266h(b)", "PC 266i(b)",
+        "PC 266j", "PC 267", "PC 269", "PC 285", "PC 286", "PC 287", "PC 288", "PC 288a", "PC 288.2", "PC 288.3",
+        "PC 288.4", "PC 288.5", "PC 288.7", "PC 289", "PC 311.1", "PC 311.2(b)", "PC 311.2(c)", "PC 311.2(d)",
+        "PC 311.3", "PC 311.4", "PC 311.10", "PC 311.11", "PC 314(1)", "PC 314(2)", "PC 647.6", "PC 647a",
+        "PC 653f(c)",
+    ),
+)
+# Offenses that require registration only in some forms the citation cannot show: PC 187 committed in the
+# perpetration of rape or a listed sex act; PC 207 and 209 with intent to commit one; PC 220 except assault to commit
+# mayhem; PC 272 only for "lewd or lascivious conduct". All MAYBE: an answer of needs_review, never a refusal.
+PC290_IN_SOME_FORMS = StatuteList(
+    "PC 290 registration offenses in some forms", ("PC 187", "PC 207", "PC 209", "PC 220", "PC 272")
+)
+# SB 145 (Stats. 2020, ch. 79), PC 290(c)(2): 286(b)(1), 287(b)(1) and 289(h) need no registration when the person
+# was at most 10 years older than the minor and it is their only registrable conviction; registration is then the
+# judge's call (PC 290.006). These lower a match on PC290_OFFENSES to MAYBE.
+PC290_DISCRETIONARY = StatuteList(
+    "PC 290 registration at the judge's discretion", ("PC 286(b)(1)", "PC 287(b)(1)", "PC 289(h)")
+)
+
+# --- Serious (PC 1192.7(c)) and violent (PC 667.5(c)) felonies ----------------------------------------------------
+# The sections that are serious or violent in every form, so they were never county-jail felonies under PC 1170(h)
+# (1170(h)(3)) and never get PC 1203.425 felony relief. A partial list of the most common; a section not listed is
+# not thereby known to be outside them.
+SERIOUS_OR_VIOLENT = StatuteList(
+    "serious or violent felonies",
+    (
+        "PC 187", "PC 192(a)", "PC 203", "PC 205", "PC 207", "PC 209", "PC 209.5", "PC 211", "PC 212.5", "PC 213",
+        "PC 215", "PC 220", "PC 245(a)(2)", "PC 245(c)", "PC 245(d)", "PC 246", "PC 261(a)(2)", "PC 264.1", "PC 269",
+        "PC 273ab", "PC 286(c)", "PC 286(d)", "PC 287(c)", "PC 287(d)", "PC 288(a)", "PC 288(b)", "PC 288.5",
+        "PC 289(a)", "PC 451(a)", "PC 451(b)", "PC 460(a)", "PC 18745", "PC 11418(a)(1)",
+        "PC 4500", "PC 667.61",
     ),
 )
 
@@ -71,30 +115,42 @@ PLEA_SIGNAL_OFFENSES = StatuteList("plea-bargain signals", ("PC 32", "HS 11364",
 # --- Prop 47, PC 1170.18(a) ---------------------------------------------------------------
 # The sections Prop 47 names, plus the pre-Prop 47 sections whose conduct it re-labelled
 # (commercial burglary -> 459.5, grand theft -> 490.2, forgery 470 -> 473).
+# PC 490.2 reaches theft offenses outside the list when the value is $950 or less: vehicle theft under VC 10851
+# when it was a completed theft, not post-theft driving (People v. Page (2017) 3 Cal.5th 1175), and theft of
+# access-card information under PC 484e(d) (People v. Romanowski (2017) 2 Cal.5th 903). Identity theft under
+# PC 530.5 is not theft for 490.2 (People v. Jimenez (2020) 9 Cal.5th 53) and stays out.
 # [M] unverified: mapping 459/470/484/487 onto 459.5/473/490.2 is our reading, not statute text.
 PROP47_OFFENSES = StatuteList(
     "Prop 47 offenses",
     (
         "HS 11350", "HS 11357", "HS 11377", "PC 459.5", "PC 473", "PC 476a", "PC 490.2", "PC 496",
-        "PC 666", "PC 459", "PC 470", "PC 484", "PC 487",
+        "PC 666", "PC 459", "PC 470", "PC 484", "PC 487", "PC 484e(d)", "VC 10851",
     ),
 )
-# Commercial burglary fits Prop 47 only if it was shoplifting (entering an open business to steal):
-# a fact no record or resident answer here carries, so these never go past needs_review.
-PROP47_REVIEW_ONLY = StatuteList("Prop 47 offenses that need the facts of the case", ("PC 459",))
+# Offenses Prop 47 reaches only on facts no record or resident answer here carries, so these never go past
+# needs_review: commercial burglary only if it was shoplifting (entering an open business to steal); VC 10851 only
+# if it was a theft of the vehicle rather than driving it after the theft was complete (Page).
+PROP47_SHOPLIFTING_FACTS = StatuteList("Prop 47 burglaries that need the facts of the case", ("PC 459",))
+PROP47_VEHICLE_THEFT_FACTS = StatuteList("Prop 47 vehicle takings that need the facts of the case", ("VC 10851",))
 # Where Prop 47 turns on the $950 line.
 PROP47_VALUE_LIMITED = StatuteList(
     "Prop 47 offenses with a $950 limit",
-    ("PC 459.5", "PC 473", "PC 476a", "PC 490.2", "PC 496", "PC 459", "PC 470", "PC 484", "PC 487"),
+    (
+        "PC 459.5", "PC 473", "PC 476a", "PC 490.2", "PC 496", "PC 459", "PC 470", "PC 484", "PC 487",
+        "PC 484e(d)", "VC 10851",
+    ),
 )
 
-# --- PC 1203.4(b) exclusions (law.md s.3) -------------------------------------------------
-# [M] unverified: confirm PC 288.5 is still listed in the current text of 1203.4(b).
+# --- PC 1203.4(b) exclusions ---------------------------------------------------------------
+# Current text of 1203.4(b) (as amended through SB 1106, Stats. 2022, ch. 734): "subdivision (c) of Section 286,
+# Section 288, subdivision (c) of Section 287 or of former Section 288a, Section 288.5, subdivision (j) of Section
+# 289, Section 311.1, 311.2, 311.3, or 311.11" - PC 288.5 is listed, and 311.2 is excluded whole, not only (b)-(d)
+# (those subdivisions are PC 290(c)'s list, which earlier tools carried over).
 PC1203_4_EXCLUDED = StatuteList(
     "PC 1203.4(b) exclusions",
     (
-        "PC 286(c)", "PC 287(c)", "PC 288", "PC 288a(c)", "PC 288.5", "PC 289(j)", "PC 311.1",
-        "PC 311.2(b)", "PC 311.2(c)", "PC 311.2(d)", "PC 311.3", "PC 311.11",
+        "PC 286(c)", "PC 287(c)", "PC 288", "PC 288a(c)", "PC 288.5", "PC 289(j)", "PC 311.1", "PC 311.2",
+        "PC 311.3", "PC 311.11",
     ),
 )
 # VC 42002.1 misdemeanors (failing to stop for or evading police).
@@ -120,7 +176,7 @@ WOBBLERS = StatuteList(
         "PC 192(c)(1)", "PC 192(c)(3)", "PC 192.5(a)", "PC 192.5(c)(3)", "PC 227", "PC 231",
         "PC 241.1", "PC 241.4", "PC 241.7", "PC 243(c)", "PC 243(d)", "PC 243.3", "PC 243.4(a)",
         "PC 243.4(d)", "PC 243.6", "PC 243.7", "PC 243.9(a)", "PC 244.5(b)", "PC 244.5(c)",
-        "PC 245(a)(1)", "PC 245(a)(2)", "PC 245.5(b)", "PC 245.5(c)", "PC 246", "PC 247(b)",
+        "PC 245(a)(1)", "PC 245(a)(2)", "PC 245(a)(4)", "PC 245.5(b)", "PC 245.5(c)", "PC 246", "PC 247(b)",
         "PC 247.5", "PC 261.5", "PC 262", "PC 266", "PC 266c", "PC 267", "PC 270", "PC 271",
         "PC 271a", "PC 273(c)", "PC 273a(a)", "PC 273d", "PC 273.5", "PC 273.6(c)", "PC 273.6(d)",
         "PC 273.6(e)", "PC 273.55", "PC 273.65(d)", "PC 273.65(e)", "PC 276", "PC 278", "PC 278.5",
@@ -163,11 +219,17 @@ WOBBLERS = StatuteList(
         "BP 6126(c)", "BP 6152", "BP 7026.10", "BP 7027.3", "BP 7028.16", "BP 10238.6",
         "BP 10250.56", "BP 11010.1", "BP 11013.1", "BP 11013.2", "BP 11013.4", "BP 11018.2",
         "BP 11019", "BP 11022", "BP 17511.9", "BP 22430(d)",
+        # PC 245(a)(4), force likely to produce great bodily injury: "imprisonment in the state prison ... or in a
+        # county jail not exceeding one year" (245(a)(4)). Second-degree burglary, PC 460(b), punished under
+        # PC 461(b) by county jail up to a year or 1170(h).
+        "PC 460(b)",
         # [M] unverified additions, widely described as wobblers:
-        "VC 10851", "VC 23153", "VC 2800.2", "VC 20001(b)(1)", "HS 11377", "PC 459", "PC 25400",
-        "PC 25850",
+        "VC 10851", "VC 23153", "VC 2800.2", "VC 20001(b)(1)", "HS 11377", "PC 25400", "PC 25850",
     ),
 )
+# Wobblers in some forms only: burglary (PC 459) is one only in the second degree; first-degree burglary is a
+# straight felony (PC 461(a)). The degree is not in the citation, so these are MAYBE: needs_review.
+WOBBLERS_IN_SOME_FORMS = StatuteList("wobblers in some forms", ("PC 459",))
 REDUCIBLE_TO_INFRACTION = StatuteList(
     "misdemeanors reducible to infractions",
     (

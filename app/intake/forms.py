@@ -11,7 +11,7 @@ from typing import Any
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, Form, RadioField, SelectField, SelectMultipleField, StringField, TextAreaField
+from wtforms import BooleanField, Form, HiddenField, RadioField, SelectField, SelectMultipleField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.fields.form import FormField
 from wtforms.validators import InputRequired, Length, Optional, StopValidation, ValidationError
@@ -138,14 +138,30 @@ def partial_past_date_rules(form: Any, field: DateParts) -> None:
 
 
 class QuestionForm(FlaskForm):
-    """Base of every question page's form. `configure` gives a form what it needs from earlier answers."""
+    """Base of every question page's form. `configure` gives a form what it needs from earlier answers.
+
+    `needs_choice` names the fields that only mean something when an option of another field is chosen:
+    {"phone": ("methods", {"text", "phone"})} keeps a typed phone number only while text or phone is ticked.
+    """
+
+    needs_choice: dict[str, tuple[str, set[str]]] = {}
 
     def configure(self, context: dict[str, Any]) -> None:
         pass
 
     def answers(self) -> dict[str, Any]:
-        """The page's answers as JSON-friendly data (what is saved and what fills the form again)."""
-        return {name: field.data for name, field in self._fields.items() if name != "csrf_token"}
+        """The page's answers as JSON-friendly data (what is saved and what fills the form again). A field whose
+        option is not chosen is saved empty: we keep only what the person chose to give."""
+        return {name: None if self.unchosen(name) else field.data
+                for name, field in self._fields.items() if name != "csrf_token"}
+
+    def unchosen(self, name: str) -> bool:
+        if name not in self.needs_choice:
+            return False
+        controlling, options = self.needs_choice[name]
+        chosen = self._fields[controlling].data
+        chosen = set(chosen) if isinstance(chosen, (list, tuple, set)) else {chosen}
+        return not options & chosen
 
 
 def yes_no_form(required_message: Any, unknown_label: Any = None) -> type[QuestionForm]:
@@ -195,22 +211,25 @@ class ContactForm(QuestionForm):
                                  validators=[InputRequired(_l("Select how the office can contact you, or “Do not contact me”"))])
     email = StringField(_l("Email address"), validators=[Length(max=254)])
     phone = StringField(_l("Phone number"), validators=[Length(max=40)])
+    needs_choice = {"email": ("methods", {"email"}), "phone": ("methods", {"text", "phone"})}
 
     def validate_methods(self, field: Any) -> None:
         if "none" in (field.data or []) and len(field.data) > 1:
             raise ValidationError(_l("Select ways to contact you, or “Do not contact me”, but not both"))
 
     def validate_email(self, field: Any) -> None:
-        chosen = "email" in (self.methods.data or [])
-        if chosen and not field.data:
+        if self.unchosen("email"):
+            return  # not kept, so not checked
+        if not field.data:
             raise ValidationError(_l("Enter your email address"))
         if field.data and not EMAIL.match(field.data.strip()):
             raise ValidationError(_l("Enter an email address like name@example.com"))
 
     def validate_phone(self, field: Any) -> None:
-        chosen = {"text", "phone"} & set(self.methods.data or [])
+        if self.unchosen("phone"):
+            return
         digits = re.sub(r"\D", "", field.data or "")
-        if chosen and not digits:
+        if not digits:
             raise ValidationError(_l("Enter your phone number"))
         if field.data and not (len(digits) == 10 or (len(digits) == 11 and digits.startswith("1"))):
             raise ValidationError(_l("Enter a phone number with 10 digits, like 510 555 0123"))
@@ -362,6 +381,10 @@ class FinishedDateForm(QuestionForm):
     finished_date = DateParts(_l("When did you finish your sentence?"), date_validators=(partial_past_date_rules,))
 
 
+class OffenseDateForm(QuestionForm):
+    offense_date = DateParts(_l("When did the offense happen?"), date_validators=(partial_past_date_rules,))
+
+
 class ConsentForm(FlaskForm):
     share = BooleanField(_l("I agree that my answers are sent to the free legal office for my county"),
                          validators=[InputRequired(_l("Agree to share your answers with the legal office, so they can help you"))])
@@ -378,6 +401,19 @@ class ResumeForm(FlaskForm):
                                                                      Length(max=16)])
     date_of_birth = DateParts(_l("Date of birth"), date_validators=(date_of_birth_rules,))
     NOT_FOUND = _l("We could not find an application with this code and date of birth. Check both and try again.")
+    LOCKED = _l("This code was tried too many times with a wrong date of birth, so it is locked for today. Use the "
+                "link we emailed you, or try again tomorrow.")
+    PAUSED = _l("Continuing with a code is paused for a while, because of too many wrong tries. Use the link we "
+                "emailed you, or try again in an hour.")
+
+
+class ConfirmDeleteForm(FlaskForm):
+    """Deleting a sent application: the page's one-time nonce and the reference code typed again."""
+
+    nonce = HiddenField()
+    reference = StringField(_l("Type your application code to confirm"),
+                            validators=[InputRequired(_l("Type your application code")), Length(max=16)])
+    MISMATCH = _l("Type your application code exactly as it is shown, then press the button again.")
 
 
 class ActionForm(FlaskForm):

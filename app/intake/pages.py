@@ -81,6 +81,11 @@ PAGES: dict[str, QuestionPage] = {
         _l("Have you ever been convicted of a very serious or violent felony?"),
         _l("For example murder, attempted murder, a violent sex crime, or any felony that can be punished with life in "
            "prison or death. Most convictions, including most robberies and assaults, do not count.")),
+    "partner-violence": yes_no(
+        _l("Did any of your convictions happen because someone was abusing you?"),
+        _l("For example a partner who hurt or controlled you, or someone who sexually abused you. The law gives "
+           "survivors a special way to clear a conviction that came from it. Your answer is private."),
+        rather_not_say=True),
     "county": QuestionPage(
         forms.ConvictionCountyForm, _l("In which county were you convicted?"),
         _l("This is the county of the court that handled your case.")),
@@ -132,6 +137,18 @@ PAGES: dict[str, QuestionPage] = {
     "trafficking": yes_no(
         _l("Did this happen while someone was forcing or pressuring you to do sex work?"),
         _l("If so, the law gives you a special way to clear it. Your answer is private."), rather_not_say=True),
+    "offense-date": QuestionPage(
+        forms.OffenseDateForm, _l("When did the offense happen?"),
+        _l("This is the day of the offense itself, not the day you were convicted. It is often the arrest date on your "
+           "papers. If you only know the year, fill in only the year."),
+        field_options={"offense_date": {"id": "offense-date"}}),
+    "prison-suspended": yes_no(
+        _l("Did the judge give you a prison sentence and then suspend it when granting probation?"),
+        _l("Your court papers may say “execution of sentence suspended”. If they say “imposition of sentence "
+           "suspended”, or the judge set no prison term, answer no.")),
+    "marijuana-amount": yes_no(
+        _l("Was it more than 28.5 grams (about one ounce) of marijuana, or more than 8 grams of concentrate?"),
+        _l("Today the amount and your age then decide whether this is legal, an infraction or still a crime.")),
     "income": QuestionPage(
         forms.IncomeForm, _l("About how much money does your household get each month?"),
         _l("Count wages, benefits and other income before taxes. This decides which free legal office helps you."),

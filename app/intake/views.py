@@ -7,24 +7,39 @@ from flask_babel import get_locale
 from flask_babel import gettext as _
 from werkzeug.wrappers import Response
 
-from app import applications
+from app import applications, resume_guard
 from app.applications import CHECK, CONVICTIONS_SUMMARY, StepRef
 from app.extensions import limiter
 from app.intake import bp, presenters
-from app.intake.forms import ActionForm, ConsentForm, ResumeForm
+from app.intake.forms import ActionForm, ConfirmDeleteForm, ConsentForm, ResumeForm
 from app.intake.pages import PAGES
 from app.intake.presenters import step_url
 from app.models import Application
 from app.packets import NothingToFile, PacketRenderTimeout
 
-SESSION_KEY = "intake_token"
+# The session names the application and how this browser reached it; it never holds the resume token or answers.
+SESSION_KEY = "intake"
+LEGACY_TOKEN_KEY = "intake_token"  # sessions from before issue 17 held the resume token itself
+OPENED_BY_CODE = "code"
 
 
 def current_application() -> Application | None:
-    """The application whose secret token this browser holds (the cookie holds the token, never the answers)."""
+    """The application this browser's session names, while its resume token has not been replaced."""
     if "application" not in g:
-        g.application = applications.find_by_token(session.get(SESSION_KEY))
+        if session.get(LEGACY_TOKEN_KEY):
+            g.application = applications.find_by_token(session.pop(LEGACY_TOKEN_KEY))
+            if g.application is not None:
+                remember(g.application, via="link")
+        else:
+            held = session.get(SESSION_KEY) or {}
+            g.application = applications.find_for_session(held.get("application"), held.get("fingerprint"))
     return g.application
+
+
+def opened_by_code() -> bool:
+    """Reached with the reference code and birth date only: enough to go on with a draft, not to take a sent
+    application's papers (that needs the e-mailed link)."""
+    return (session.get(SESSION_KEY) or {}).get("via") == OPENED_BY_CODE
 
 
 def require_application(draft_only: bool = True) -> Application:
@@ -49,8 +64,10 @@ def back_to_unanswered(application: Application) -> Response | None:
     return None if unanswered == CHECK else redirect(step_url(unanswered))
 
 
-def remember(application: Application, token: str) -> None:
-    session[SESSION_KEY] = token
+def remember(application: Application, via: str) -> None:
+    """This browser now holds `application`, reached `via` "start", "link" or "code"."""
+    session[SESSION_KEY] = {"application": application.id, "via": via,
+                            "fingerprint": applications.session_fingerprint(application)}
     session["language"] = application.language
     g.application = application
 
@@ -73,8 +90,8 @@ def start():
 def begin():
     if not ActionForm().validate_on_submit():
         abort(400)
-    application, token = applications.create_draft(language=str(get_locale() or "en"))
-    remember(application, token)
+    application, _token = applications.create_draft(language=str(get_locale() or "en"))
+    remember(application, via="start")
     return redirect(step_url(applications.first_unanswered(application)))
 
 
@@ -97,7 +114,7 @@ def question(slug: str, number: int | None = None):
     form = page.form(data=stored) if request.method == "POST" else page.form(formdata=None, data=stored)
     form.configure(presenters.form_context(application, ref))
     if form.validate_on_submit():
-        applications.save_answers(application, ref, form.answers(), resume_token=session.get(SESSION_KEY))
+        applications.save_answers(application, ref, form.answers())
         return redirect(step_url(applications.next_step(application, ref, returning)))
     previous = applications.previous_step(application, ref)
     back = url_for("intake.check_answers") if returning else (step_url(previous) if previous else url_for("intake.start"))
@@ -154,7 +171,20 @@ def confirmation():
         return redirect(url_for("intake.consent"))
     return render_template("intake/confirmation.html", application=application,
                            details=presenters.confirmation(application),
-                           packet_available=presenters.packet_available(application))
+                           packet_available=presenters.packet_available(application),
+                           packet_needs_link=opened_by_code(), email_form=ActionForm())
+
+
+@bp.post("/petition/email-link")
+def email_petition_link():
+    """Opened by code: the papers come through a link sent to the person's own address."""
+    application = require_application(draft_only=False)
+    if not ActionForm().validate_on_submit():
+        abort(400)
+    if application.status != "draft" and application.email:
+        applications.email_petition_link(application)
+        flash(_("We emailed you a link. Open it to download your court papers."), "success")
+    return redirect(url_for("intake.confirmation"))
 
 
 @bp.get("/petition.pdf")
@@ -162,6 +192,8 @@ def packet():
     application = require_application(draft_only=False)
     if application.status == "draft" or not presenters.packet_available(application):
         abort(404)
+    if opened_by_code():
+        return redirect(url_for("intake.confirmation"))
     try:
         pdf = applications.petition_packet(application)
     except NothingToFile:  # the rules changed since the application was sent: say so, do not fail silently
@@ -182,10 +214,12 @@ def save_and_return():
     form = ActionForm()
     emailed = False
     if form.validate_on_submit() and application.email:
-        applications.email_resume_link(application, session[SESSION_KEY])
+        applications.email_resume_link(application)
         emailed = True
-    return render_template("intake/save.html", application=application, form=form, emailed=emailed,
-                           link=applications.resume_url(session[SESSION_KEY]), continue_url=continue_url(application))
+    link = applications.resume_url(applications.resume_token(application))
+    remember(application, via=session[SESSION_KEY]["via"])  # a row older than the token salt just got a new token
+    return render_template("intake/save.html", application=application, form=form, emailed=emailed, link=link,
+                           continue_url=continue_url(application))
 
 
 @bp.get("/resume/<token>")
@@ -193,7 +227,7 @@ def resume_with_link(token: str):
     application = applications.find_by_token(token)
     if application is None:
         return render_template("intake/link_expired.html"), 404
-    remember(application, token)
+    remember(application, via="link")
     return redirect(continue_url(application))
 
 
@@ -202,24 +236,38 @@ def resume_with_link(token: str):
 def resume_by_code():
     form = ResumeForm()
     if form.validate_on_submit():
-        found = applications.resume_by_reference(form.reference.data, form.date_of_birth.value())
-        if not found:
-            form.reference.errors.append(form.NOT_FOUND)
+        try:
+            found = resume_guard.resume(form.reference.data, form.date_of_birth.value())
+        except resume_guard.CodeLocked:
+            form.reference.errors.append(form.LOCKED)
+        except resume_guard.ResumePaused:
+            form.reference.errors.append(form.PAUSED)
         else:
-            remember(*found)
-            return redirect(continue_url(found[0]))
+            if found is None:
+                form.reference.errors.append(form.NOT_FOUND)
+            else:
+                remember(found[0], via=OPENED_BY_CODE)
+                return redirect(continue_url(found[0]))
     return render_template("intake/resume.html", form=form,
                            expired=request.args.get("expired") == "1")
 
 
 @bp.route("/delete", methods=["GET", "POST"])
 def delete_application():
+    """A draft goes with one press of the button; a sent application needs this page's one-time nonce and the
+    reference code typed again, so no single scripted request can withdraw it."""
     application = require_application(draft_only=False)
-    form = ActionForm()
+    form = ActionForm() if application.status == "draft" else ConfirmDeleteForm()
     if form.validate_on_submit():
-        applications.delete_application(application)
-        session.pop(SESSION_KEY, None)
-        return redirect(url_for("intake.deleted"))
+        if application.status == "draft" or applications.delete_is_confirmed(application, form.nonce.data,
+                                                                             form.reference.data):
+            applications.withdraw_application(application)
+            session.pop(SESSION_KEY, None)
+            return redirect(url_for("intake.deleted"))
+        form.reference.errors.append(form.MISMATCH)
+    if isinstance(form, ConfirmDeleteForm):
+        form.nonce.data = applications.issue_delete_nonce(application)
+        form.reference.data = ""
     return render_template("intake/delete.html", form=form, application=application)
 
 

@@ -20,6 +20,7 @@ SITUATION_LABELS = {
     "pending_charges": _l("Has pending charges"),
     "registered_sex_offender": _l("Must register under PC 290"),
     "superstrike_prior": _l("Has a prior listed in PC 667(e)(2)(C)(iv)"),
+    "partner_violence_survivor": _l("Says a conviction came from partner or sexual violence (PC 236.15)"),
 }
 SENTENCE_LABELS = {
     "probation": _l("Probation"),
@@ -67,6 +68,8 @@ EXTRA_FACT_LABELS = {
     "probation_terminated_early": _l("Probation ended early by a judge"),
     "mandatory_supervision": _l("County jail sentence included mandatory supervision"),
     "trafficking_victim": _l("Conviction arose while being forced or pressured into sex work"),
+    "prison_term_suspended": _l("Probation granted after a prison term was imposed and suspended"),
+    "marijuana_over_limit": _l("More than 28.5 g of marijuana (or 8 g of concentrate)"),
 }
 
 
@@ -91,6 +94,8 @@ def conviction_rows(conviction: Conviction) -> list[Row]:
         if key in extra:
             value = extra[key]
             rows.append(Row(str(label), _yes_no(value) if value is not None else _("Does not know or did not say")))
+    if "offense_date" in extra:
+        rows.append(Row(_("Offense date"), extra["offense_date"] or _("Does not know")))
     return rows
 
 

@@ -30,7 +30,7 @@ def da(make_user: Callable[..., Any], county: County, login_as: Callable[[Any], 
 
 @pytest.fixture
 def doj_csv(tmp_path: Path) -> bytes:
-    rows = [conviction_row("1", "11357 HS-POSSESS", "M", county="SAN JOAQUIN"), conviction_row("2", "11359 HS-SALE", "F", county="SAN JOAQUIN")]
+    rows = [conviction_row("1", "11357(B) HS-POSSESS", "M", county="SAN JOAQUIN"), conviction_row("2", "11359 HS-SALE", "F", county="SAN JOAQUIN")]
     return write_rows(tmp_path / "doj.csv", rows).read_bytes()
 
 

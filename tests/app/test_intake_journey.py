@@ -127,10 +127,20 @@ def test_answers_are_saved_on_the_server_not_in_the_cookie(client_request, db_se
 
 
 def test_giving_an_email_address_emails_the_resume_link(client_request, db_session):
+    from app.outbox import render
+
     answer_until(client_request, MARIJUANA_IN_ALAMEDA, stop_before="/question/address")
     message = db_session.scalars(select(OutboxMessage).where(OutboxMessage.template == "resume_link")).one()
     assert message.to_address == "ana@example.org"
-    assert message.context["resume_url"].endswith(resume_link(client_request))
+    assert resume_link(client_request) in render(message).body
+
+
+def test_unsent_mail_names_the_application_instead_of_holding_its_resume_link(client_request, db_session):
+    answer_until(client_request, MARIJUANA_IN_ALAMEDA, stop_before="/question/address")
+    message = db_session.scalars(select(OutboxMessage).where(OutboxMessage.template == "resume_link")).one()
+    token = resume_link(client_request).removeprefix("/resume/")
+    assert token not in str(message.context) and "resume_url" not in message.context
+    assert message.context["resume_link_of"] == only_application(db_session).reference
 
 
 def test_the_save_page_emails_the_link_again_on_request(client_request, db_session):
@@ -203,16 +213,24 @@ def test_a_person_can_delete_their_answers(client_request, db_session):
     assert client_request.client.get(link).status_code == 404
 
 
+def confirm_deletion(client_request, typed_reference):
+    """The confirmation page, then its form sent back with the page's nonce and the typed code."""
+    page = client_request.get("/delete")
+    form = {field["name"]: field.get("value", "") for field in page.select("form input[type=hidden]")}
+    return client_request.client.post("/delete", data={**form, "reference": typed_reference})
+
+
 def test_a_sent_application_can_be_deleted_with_its_referral(answered, db_session):
     answered.post("/consent", CONSENT)
-    answered.post("/delete", {})
+    response = confirm_deletion(answered, only_application(db_session).reference.lower())
+    assert response.headers["Location"] == "/deleted"
     assert db_session.scalar(select(func.count()).select_from(Referral)) == 0
     assert db_session.scalar(select(func.count()).select_from(Application)) == 0
 
 
 def test_deleting_an_application_drops_its_unsent_emails_but_not_the_office_notice(answered, db_session):
     answered.post("/consent", CONSENT)
-    answered.post("/delete", {})
+    confirm_deletion(answered, only_application(db_session).reference)
     db_session.remove()
     unsent = db_session.scalars(select(OutboxMessage.template).where(OutboxMessage.status != "sent")).all()
     assert "resident_confirmation" not in unsent and "resume_link" not in unsent
@@ -260,10 +278,10 @@ def test_every_page_after_the_questions_passes_hygiene(answered, url):
     answered.get(url)
 
 
-def test_the_confirmation_and_deleted_pages_pass_hygiene(answered):
+def test_the_confirmation_and_deleted_pages_pass_hygiene(answered, db_session):
     answered.post("/consent", CONSENT)
     answered.get("/confirmation")
-    answered.post("/delete", {})
+    confirm_deletion(answered, only_application(db_session).reference)
     answered.get("/deleted")
 
 

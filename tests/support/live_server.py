@@ -44,19 +44,27 @@ class LiveServer:
     def start(self, timeout: float = 20.0) -> None:
         self.instance_path.mkdir(parents=True, exist_ok=True)
         self._log = self.log_path.open("ab")
-        self.process = subprocess.Popen([sys.executable, "-m", "tests.support.serve"], cwd=ROOT, env=self.env,
-                                        stdout=self._log, stderr=subprocess.STDOUT)
+        self.process = subprocess.Popen(self.command(), cwd=ROOT, env=self.env, stdout=self._log,
+                                        stderr=subprocess.STDOUT)
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
                 raise RuntimeError(f"server exited early; log:\n{self.log_path.read_text()[-3000:]}")
             try:
                 with urllib.request.urlopen(self.url + "/healthz", timeout=1) as response:
-                    if response.status == 200:
+                    if response.status == 200 and self.ready():
                         return
             except OSError:
-                time.sleep(0.1)  # polling for readiness, not waiting for a result
+                pass
+            time.sleep(0.1)  # polling for readiness, not waiting for a result
         raise RuntimeError(f"server did not answer in {timeout}s; log:\n{self.log_path.read_text()[-3000:]}")
+
+    def command(self) -> list[str]:
+        return [sys.executable, "-m", "tests.support.serve"]
+
+    def ready(self) -> bool:
+        """Beyond /healthz answering: a server of several processes waits for all of them."""
+        return True
 
     def stop(self) -> None:
         if self.process and self.process.poll() is None:

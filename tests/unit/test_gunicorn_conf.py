@@ -20,3 +20,9 @@ def test_staff_invitation_and_password_reset_tokens_are_redacted():
 def test_a_partner_search_for_a_name_is_redacted():
     assert redact("GET /partner/?status=new&q=Rosa+Delgado&county=3 HTTP/1.1") == (
         "GET /partner/?status=new&q=[redacted]&county=3 HTTP/1.1")
+
+
+def test_a_bulk_job_token_is_redacted_from_its_page_and_its_downloads():
+    assert redact("GET /bulk/jobs/Zk3_q-9x HTTP/1.1") == "GET /bulk/jobs/[redacted] HTTP/1.1"
+    assert redact("GET /bulk/jobs/Zk3_q-9x/files/report.pdf HTTP/1.1") == (
+        "GET /bulk/jobs/[redacted]/files/report.pdf HTTP/1.1")

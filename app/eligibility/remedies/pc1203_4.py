@@ -8,7 +8,7 @@ an executed state prison sentence bars it (People v. Borja).
 
 from __future__ import annotations
 
-# [M] unverified: whether PC 288.5 is still in the current text of 1203.4(b) (law.md s.3, s.9).
+# The (b) list is the current statute text: PC 288.5 is listed and 311.2 is excluded whole (tables.PC1203_4_EXCLUDED).
 
 from app.eligibility.context import Case
 from app.eligibility.decide import decide, dismissal_barred_now, note_missing, refuse

@@ -2,15 +2,16 @@
 
 County jail (PC 1170(h)): more than one year after completing mandatory supervision (a), two
 years without it (b). State prison: two years after completion (c), from 2023-07-01. Never for
-a conviction that requires PC 290 registration. Always the judge's decision.
+a conviction that requires PC 290 registration: the clause bars that conviction, not a registrant's other felonies,
+and where the record cannot tell which conviction requires registration the answer is needs_review. Always the
+judge's decision.
 """
 
 from __future__ import annotations
 
 from app.eligibility.context import Case, add_years
-from app.eligibility.decide import decide, dismissal_barred_now, refuse
+from app.eligibility.decide import decide, dismissal_barred_now, refuse, registration_clause
 from app.eligibility.results import Determination, Reason
-from app.eligibility.statutes import MAYBE, YES
 from app.eligibility.tables import SB731_OPERATIVE
 
 REMEDY = "pc1203_41"
@@ -34,6 +35,10 @@ SENTENCE_NOT_DONE = Reason(
     "PC 1203.41 applies after the sentence is finished and one or two years have passed. You can apply then.",
     "El PC 1203.41 se aplica cuando la sentencia terminó y pasaron uno o dos años. Puede solicitarlo entonces.",
 )
+WHICH_CONVICTION_REGISTERS = Reason(
+    "PC 1203.41 cannot dismiss the conviction that requires sex-offender registration (PC 290). You register, but we cannot tell from your answers which conviction requires it; if it is not this one, the judge may dismiss this one. A lawyer should check.",
+    "El PC 1203.41 no puede anular la condena que exige registrarse como delincuente sexual (PC 290). Usted se registra, pero no podemos saber por sus respuestas qué condena lo exige; si no es esta, el juez puede anular esta. Un abogado debe revisarlo.",
+)
 REVIEW = Reason(
     "You may be able to ask the judge to dismiss this felony under PC 1203.41, but we need a few more facts to be sure.",
     "Es posible que pueda pedir al juez que anule este delito grave según el PC 1203.41, pero necesitamos algunos datos más para estar seguros.",
@@ -56,13 +61,9 @@ def assess(case: Case) -> Determination | None:
     else:
         return None
 
-    traits = case.traits
-    if traits is None:
-        missing.append("offense")
-    elif traits.pc290 == YES:
+    registration = registration_clause(case, missing)
+    if registration == "barred":
         return refuse(REMEDY, STATUTE, FORM, REGISTRABLE)
-    elif traits.pc290 == MAYBE:
-        missing.append("offense")
     prison = sentence == "state_prison"
     if prison and case.record.today < SB731_OPERATIVE:
         return refuse(REMEDY, STATUTE, FORM, PRISON_BEFORE_SB731)
@@ -83,8 +84,9 @@ def assess(case: Case) -> Determination | None:
         form=FORM,
         reasons=(ELIGIBLE,),
         missing=missing,
-        review_reason=REVIEW,
+        review_reason=WHICH_CONVICTION_REGISTERS if registration == "unclear" else REVIEW,
         basis=basis,
+        review_only=registration == "unclear",
     )
 
 

@@ -14,10 +14,14 @@ from __future__ import annotations
 
 # [M] unverified: the aggravators of HS 11358(d), 11359(c), 11360(a)(3) and the subdivision
 # letters (a) petition / (e) application are from law.md's [M] table, not re-read statute text.
+# The "lesser offense" test (11361.8(a), (e): "would not have been guilty of an offense, or ... guilty of a lesser
+# offense" under the AUMA "had that act been in effect at the time of the offense") is applied to HS 11357, whose
+# facts (age, amount) the record or the person can give; for 11358-11360 misdemeanors relief still follows the level.
 
 from app.eligibility.context import Case
 from app.eligibility.decide import decide, note_missing, petition_or_application, refuse
 from app.eligibility.results import Determination, Reason
+from app.eligibility.statutes import NO
 from app.eligibility.tables import PROP64_EFFECTIVE, PROP64_SAME_SECTION_PRIORS_LIMIT
 
 REMEDY = "prop64"
@@ -62,6 +66,14 @@ REVIEW = Reason(
     "Prop 64 (HS 11361.8) may clear this marijuana conviction, but we need a few more facts to be sure.",
     "La Proposición 64 (HS 11361.8) puede borrar esta condena de marihuana, pero necesitamos algunos datos más para estar seguros.",
 )
+SAME_OFFENSE_TODAY = Reason(
+    "Prop 64 (HS 11361.8(e)) helps only where today's law makes the same conduct legal or a lesser offense. For your age then and this amount, today's HS 11357 treats it the same, so Prop 64 does not change it. A dismissal under PC 1203.4 or 1203.4a may still be possible.",
+    "La Proposición 64 (HS 11361.8(e)) solo ayuda cuando la ley de hoy hace que la misma conducta sea legal o un delito menor. Para su edad de entonces y esta cantidad, el HS 11357 de hoy la trata igual, así que la Proposición 64 no la cambia. Todavía puede ser posible una anulación según el PC 1203.4 o 1203.4a.",
+)
+REDESIGNATE_INFRACTION = Reason(
+    "Under Prop 64 (HS 11361.8(e)), this conviction can be changed to an infraction, because for someone of your age then today's HS 11357 makes it an infraction. File form CR-400; there is no deadline.",
+    "Según la Proposición 64 (HS 11361.8(e)), esta condena se puede cambiar a infracción, porque para alguien de su edad de entonces el HS 11357 de hoy la considera una infracción. Presente el formulario CR-400; no hay fecha límite.",
+)
 PLEA_SIGNAL = Reason(
     "This count was in the same case as a marijuana charge and may have been a plea bargain from it, so Prop 64 (HS 11361.8) relief may reach it. A lawyer should review the case file.",
     "Este cargo estaba en el mismo caso que un cargo de marihuana y puede venir de un acuerdo de culpabilidad, así que la Proposición 64 (HS 11361.8) podría aplicarse. Un abogado debe revisar el expediente.",
@@ -78,12 +90,9 @@ def assess(case: Case) -> Determination | None:
         return None
 
     facts = case.facts
-    if facts.conviction_date is not None and facts.conviction_date > PROP64_EFFECTIVE:
-        return refuse(REMEDY, STATUTE, FORM, AFTER_PROP64)
-
     missing: list[str] = []
-    if facts.conviction_date is None:
-        missing.append("conviction_date")
+    if case.offense_before(PROP64_EFFECTIVE, missing) == NO:
+        return refuse(REMEDY, STATUTE, FORM, AFTER_PROP64)
     level = facts.level
     review_reason = REVIEW
     if level is None:
@@ -98,6 +107,14 @@ def assess(case: Case) -> Determination | None:
     application_relief: str | None
     if level == "felony":
         application_relief, application_reason = "redesignate_misdemeanor", REDESIGNATE
+    elif level is not None and case.offense is not None and case.offense.section == "11357":
+        today_class = possession_today(case, missing)
+        if today_class is not None and today_class >= _CLASS_OF_LEVEL[level]:
+            return refuse(REMEDY, STATUTE, FORM, SAME_OFFENSE_TODAY)
+        if today_class == INFRACTION:
+            application_relief, application_reason = "redesignate_infraction", REDESIGNATE_INFRACTION
+        else:
+            application_relief, application_reason = "dismiss_and_seal", DISMISS_AND_SEAL
     else:
         application_relief, application_reason = ("dismiss_and_seal" if level else None), DISMISS_AND_SEAL
     relief, statute, basis, reason = petition_or_application(
@@ -118,6 +135,40 @@ def assess(case: Case) -> Determination | None:
     )
 
 
+# What possession is under today's HS 11357 and 11362.1, ranked against the conviction's level.
+LAWFUL, INFRACTION, MISDEMEANOR = 0, 1, 2
+_CLASS_OF_LEVEL = {"infraction": INFRACTION, "misdemeanor": MISDEMEANOR, "felony": MISDEMEANOR + 1}
+# Subdivisions of HS 11357 as it read before Prop 64: (a) concentrated cannabis, (b) 28.5 grams or less, (c) more,
+# (d) 28.5 grams or less on school grounds (18 and over), (e) the same under 18.
+_OLD_11357_AMOUNT = {"b": False, "c": True}
+_OLD_11357_SCHOOL = frozenset({"d", "e"})
+
+
+def possession_today(case: Case, missing: list[str]) -> int | None:
+    """HS 11361.8(e)'s "lesser offense" test for an HS 11357 conviction: what the same conduct is today.
+
+    Today (HS 11357, 11362.1): at 21 or over, 28.5 grams (8 of concentrate) or less is lawful; under 21 it is an
+    infraction. More than that is a misdemeanor at 18 or over and an infraction under 18. On school grounds, a
+    misdemeanor at 18 or over. None when the age or the amount is unknown (the fact is noted).
+    """
+    offense = case.offense
+    subdivision = offense.subdivision if offense is not None else None
+    age = case.age_at_offense(missing, (18, 21))
+    if subdivision in _OLD_11357_SCHOOL:
+        over_limit: bool | None = False
+    else:
+        over_limit = _OLD_11357_AMOUNT.get(subdivision or "", case.facts.marijuana_over_limit)
+        if over_limit is None:
+            missing.append("marijuana_over_limit")
+    if age is None or over_limit is None:
+        return None
+    if age < 18:
+        return INFRACTION
+    if over_limit or subdivision in _OLD_11357_SCHOOL:
+        return MISDEMEANOR
+    return LAWFUL if age >= 21 else INFRACTION
+
+
 def _aggravating_prior(case: Case, missing: list[str]) -> Reason | None:
     """The prior that keeps this felony a felony, noting in ``missing`` what could still turn out to.
 
@@ -131,7 +182,7 @@ def _aggravating_prior(case: Case, missing: list[str]) -> Reason | None:
     superstrikes = record.prior_matching(case, "superstrike")
     if person.superstrike_prior is True or superstrikes.certain:
         return PRIOR_SUPERSTRIKE
-    if person.superstrike_prior is None:
+    if record.superstrike_question_open(superstrikes):
         note_missing(missing, "person.superstrike_prior")
 
     registrable = record.prior_matching(case, "pc290")

@@ -16,7 +16,7 @@ from app.doj.synthetic import conviction_row, write_rows
 
 @pytest.fixture
 def county_file(tmp_path: Path) -> Path:
-    return write_rows(tmp_path / "county.csv", [conviction_row("1", "11357 HS", "M"), conviction_row("2", "11359 HS", "F")])
+    return write_rows(tmp_path / "county.csv", [conviction_row("1", "11357(B) HS", "M"), conviction_row("2", "11359 HS", "F")])
 
 
 def _run(*args: str) -> Result:

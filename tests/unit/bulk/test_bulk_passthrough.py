@@ -35,9 +35,9 @@ def _appended(line: str, original: str) -> dict[str, str]:
 
 
 def test_rows_are_copied_unchanged_with_their_own_quoting_and_crlf_dropped(tmp_path: Path) -> None:
-    arrest = _line(doj_row("1", ARREST, "11357 HS-POSSESS", name="ROE,RICHARD", count_order="001001001000"))
+    arrest = _line(doj_row("1", ARREST, "11357(B) HS-POSSESS", name="ROE,RICHARD", count_order="001001001000"))
     # A quoted comma in the name, and quotes csv.writer would not have used (around the county and a blank).
-    convicted = _line(conviction_row("1", "11357 HS-POSSESS", "M", name="ROE,RICHARD", count_order="001002001000",
+    convicted = _line(conviction_row("1", "11357(B) HS-POSSESS", "M", name="ROE,RICHARD", count_order="001002001000",
                                      ofn="SJ10CR1", event_date="20100301"))
     convicted = convicted.replace(",SAN JOAQUIN,", ',"SAN JOAQUIN",', 1)
     convicted = convicted[: -len(",")] + ',""'  # END_OF_REC written as a quoted empty field
@@ -68,8 +68,8 @@ def test_rows_are_copied_unchanged_with_their_own_quoting_and_crlf_dropped(tmp_p
 
 
 def test_a_quoted_field_running_over_lines_is_rejected_and_the_rows_around_it_pass_through(tmp_path: Path) -> None:
-    before = _line(conviction_row("1", "11357 HS-POSSESS", "M", event_date="20100301"))
-    split = _line(conviction_row("2", "11357 HS-POSSESS", "M", event_date="20100301", comment="FIRST\nSECOND"))
+    before = _line(conviction_row("1", "11357(B) HS-POSSESS", "M", event_date="20100301"))
+    split = _line(conviction_row("2", "11357(B) HS-POSSESS", "M", event_date="20100301", comment="FIRST\nSECOND"))
     after = _line(conviction_row("3", "11358 HS", "M", event_date="20110301"))
     assert split.count("\n") == 1  # the row takes two physical lines (2 and 3)
     path = tmp_path / "county.csv"

@@ -8,22 +8,17 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from app.bulk.screening import _prop64_determinations
+from app.bulk.screening import _prop64_determinations, record_person
 from app.doj.reader import DojReader, DojRow
 from app.doj.records import Subject, build_subject, group_subjects
 from app.doj.synthetic import REGISTRATION, conviction_row, doj_row, write_synthetic_file
-from app.eligibility import Person, screen
+from app.eligibility import screen
 
 AS_OF = date(2026, 11, 29)
 
 
 def _through_screen(subject: Subject, in_county: set[str]) -> dict[str, object]:
-    person = Person(
-        date_of_birth=subject.date_of_birth,
-        registered_sex_offender=subject.pc290_registration,
-        superstrike_prior=False,
-    )
-    screening = screen(person, [count.to_facts() for count in subject.counts], AS_OF)
+    screening = screen(record_person(subject), [count.to_facts() for count in subject.counts], AS_OF)
     answers = {}
     for result in screening.convictions:
         prop64 = next((d for d in result.determinations if d.remedy == "prop64"), None)

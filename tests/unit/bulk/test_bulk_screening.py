@@ -40,14 +40,31 @@ def test_felony_marijuana_conviction_is_reduced() -> None:
     assert _outcomes(_screen(_count(1, "11359 HS-POSSESS FOR SALE"))) == [("HS 11359", "reduction")]
 
 
-def test_conviction_after_november_9_2016_is_not_eligible() -> None:
-    result = _screen(_count(1, "11357 HS", "M", when="20161110"))
-    assert _outcomes(result) == [("HS 11357", "not_eligible")]
+def test_conviction_after_november_9_2016_with_the_arrest_after_it_needs_review() -> None:
+    """HS 11361.8 looks at the time of the offense; the record gives only the arrest and conviction dates."""
+    result = _screen(_count(1, "11357(B) HS", "M", when="20161110", cycle_date="20161001"))
+    assert _outcomes(result) == [("HS 11357(b)", "dismissal")]
+    result = _screen(_count(1, "11357(B) HS", "M", when="20170110", cycle_date="20161201"))
+    assert _outcomes(result) == [("HS 11357(b)", "needs_review")]
     assert result.counts[0].after_prop64 is True
 
 
+def test_conviction_after_november_9_2016_for_an_offense_before_it_is_covered() -> None:
+    result = _screen(_count(1, "11357(B) HS", "M", when="20170110", cycle_date="20160801"))
+    assert _outcomes(result) == [("HS 11357(b)", "dismissal")]
+
+
 def test_conviction_on_november_9_2016_is_still_covered() -> None:
-    assert _outcomes(_screen(_count(1, "11357 HS", "M", when="20161109"))) == [("HS 11357", "dismissal")]
+    assert _outcomes(_screen(_count(1, "11357(B) HS", "M", when="20161109"))) == [("HS 11357(b)", "dismissal")]
+
+
+def test_adult_possession_of_more_than_an_ounce_is_the_same_misdemeanor_today() -> None:
+    """HS 11361.8(e): no relief where today's HS 11357(b)(2) punishes the same conduct the same way."""
+    assert _outcomes(_screen(_count(1, "11357(C) HS", "M"))) == [("HS 11357(c)", "not_eligible")]
+
+
+def test_possession_of_an_unknown_amount_needs_review() -> None:
+    assert _outcomes(_screen(_count(1, "11357 HS", "M"))) == [("HS 11357", "needs_review")]
 
 
 def test_prior_super_strike_keeps_a_cultivation_felony() -> None:
@@ -122,12 +139,12 @@ def test_felony_reduction_leaves_a_person_with_no_felony() -> None:
 
 
 def test_dismissing_the_only_conviction_leaves_no_conviction_at_all() -> None:
-    impact = relief_impact(_screen(_count(1, "11357 HS", "M", when="20150101")), AS_OF)
+    impact = relief_impact(_screen(_count(1, "11357(B) HS", "M", when="20150101")), AS_OF)
     assert impact.no_conviction and not impact.no_felony
 
 
 def test_dismissing_the_only_recent_conviction_leaves_none_in_seven_years() -> None:
-    result = _screen(_count(1, "11357 HS", "M", when="20160101"), _count(2, "459 PC", when="19900101"))
+    result = _screen(_count(1, "11357(B) HS", "M", when="20160101"), _count(2, "459 PC", when="19900101"))
     impact = relief_impact(result, date(2022, 1, 1))
     assert impact.no_recent_conviction and not impact.no_conviction
 
@@ -138,7 +155,7 @@ def test_person_granted_no_relief_is_left_as_they_were() -> None:
 
 
 def test_relief_for_a_person_whose_rows_are_split_across_the_file_goes_to_review() -> None:
-    subject = build_subject([DojRow("doj.csv", 1, _count(1, "11357 HS", "M"))])
+    subject = build_subject([DojRow("doj.csv", 1, _count(1, "11357(B) HS", "M"))])
     subject.rows_not_contiguous = True
     [count] = screen_subject(subject, COUNTY, BulkOptions(), AS_OF).counts
     assert count.decision is not None and count.decision.outcome == "needs_review"

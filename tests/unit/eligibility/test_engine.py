@@ -91,7 +91,7 @@ def test_one_remedy_answers_what_screen_answers_for_that_remedy() -> None:
 def test_one_remedy_answers_only_the_asked_convictions_but_weighs_the_whole_record() -> None:
     from app.eligibility import screen_one_remedy
 
-    prior = conviction("PC 220", level="felony", conviction_date=date(1998, 1, 1))
+    prior = conviction("PC 187", level="felony", conviction_date=date(1998, 1, 1))
     felony = conviction("HS 11359", level="felony", conviction_date=date(2010, 1, 1))
 
     answers = screen_one_remedy(SETTLED, [prior, felony], TODAY, "prop64", only={felony.id})

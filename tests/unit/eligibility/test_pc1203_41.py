@@ -37,6 +37,14 @@ RULES_1203_41 = [
                  id="1203.41 state prison before SB 731 was operative"),
     pytest.param(conviction("PC 243.4", **PRISON), SETTLED, date(2026, 11, 29), Expect("not_eligible"),
                  id="1203.41(b) not for a conviction requiring PC 290 registration"),
+    pytest.param(conviction("PC 459", **JAIL), person(registered_sex_offender=True), date(2026, 11, 29),
+                 Expect("needs_review", "dismiss", missing=()),
+                 id="1203.41 SB 731 registrant, record does not say which conviction registers -> needs review"),
+    pytest.param(conviction("PC 272", **JAIL), SETTLED, date(2026, 11, 29), Expect("eligible", "dismiss"),
+                 id="290(c) PC 272 without lewd conduct, person not registered -> 1203.41 open"),
+    pytest.param(conviction("PC 286(b)(1)", **JAIL), person(registered_sex_offender=None), date(2026, 11, 29),
+                 Expect("needs_review", missing=("offense",)),
+                 id="290(c)(2) SB 145: 286(b)(1) registration discretionary, registration unknown -> needs review"),
     pytest.param(conviction("PC 459", **JAIL), person(on_probation_or_parole=True), date(2026, 11, 29),
                  Expect("not_eligible"),
                  id="1203.41(a) not while under supervision"),
@@ -54,6 +62,15 @@ def test_pc1203_41_rule(subject: ConvictionFacts, who: Person, today: date, expe
     expected.check(determination("pc1203_41", subject, who=who, today=today))
 
 
+def test_pc1203_41_bars_the_registrable_conviction_not_a_registrants_other_felonies() -> None:
+    registrable = conviction("PC 288(a)", **PRISON, conviction_date=date(1999, 1, 1), case_number="A")
+    other = conviction("PC 459", **JAIL, case_number="B")
+    registrant = person(registered_sex_offender=True)
+
+    Expect("eligible", "dismiss").check(determination("pc1203_41", other, who=registrant, history=(registrable,)))
+    Expect("not_eligible").check(determination("pc1203_41", registrable, who=registrant, history=(other,)))
+
+
 RULES_1203_42 = [
     pytest.param(conviction("HS 11351", **PRISON, conviction_date=date(2009, 1, 1)),
                  Expect("needs_review", "dismiss", statute="PC 1203.42", missing=()),
@@ -65,7 +82,18 @@ RULES_1203_42 = [
                  id="1203.42(a) less than two years after completion -> not yet"),
     pytest.param(conviction("PC 288(a)", **PRISON, conviction_date=date(2009, 1, 1)), Expect("not_eligible"),
                  id="1203.42 not for a conviction requiring PC 290 registration"),
+    pytest.param(conviction("PC 211", **PRISON, conviction_date=date(2009, 1, 1)), Expect("not_eligible"),
+                 id="1203.42(a) robbery was never a 1170(h) crime (serious and violent, 1170(h)(3)) -> outside it"),
 ]
+
+
+def test_robbery_prison_term_is_pointed_to_1203_41() -> None:
+    from app.eligibility.remedies.pc1203_42 import STRAIGHT_PRISON_CRIME
+
+    robbery = conviction("PC 211", **PRISON, conviction_date=date(2009, 1, 1))
+
+    assert determination("pc1203_42", robbery).reasons == (STRAIGHT_PRISON_CRIME,)
+    assert determination("pc1203_41", robbery).outcome == "eligible"
 
 
 @pytest.mark.parametrize(("subject", "expected"), RULES_1203_42)

@@ -12,7 +12,9 @@ from app.eligibility.remedies.prop64 import (
     PLEA_SIGNAL,
     PRIOR_PC290,
     PRIOR_SUPERSTRIKE,
+    REDESIGNATE_INFRACTION,
     REGISTRANT_TIMING,
+    SAME_OFFENSE_TODAY,
     SAME_SECTION_PRIORS,
 )
 from tests.unit.eligibility.builders import SETTLED, Expect, conviction, determination, person
@@ -32,19 +34,25 @@ RULES = [
     pytest.param(conviction("HS 11360(a)", level="felony", **SERVING), SETTLED, (),
                  Expect("eligible", "resentence", "petition", "HS 11361.8(a)"),
                  id="11361.8(a) still serving -> petition to resentence"),
-    pytest.param(conviction("HS 11357", conviction_date=date(2016, 11, 9)), SETTLED, (),
+    pytest.param(conviction("HS 11357(b)", conviction_date=date(2016, 11, 9)), SETTLED, (),
                  Expect("eligible", "dismiss_and_seal"),
                  id="11361.8 conviction on 2016-11-09 is still covered"),
-    pytest.param(conviction("HS 11357", conviction_date=date(2016, 11, 10)), SETTLED, (),
-                 Expect("not_eligible"),
-                 id="11361.8 conviction after 2016-11-09 -> not eligible"),
-    pytest.param(conviction("HS 11357", conviction_date=None), SETTLED, (),
+    pytest.param(conviction("HS 11357(b)", conviction_date=date(2016, 11, 10), offense_date=date(2016, 11, 10)),
+                 SETTLED, (), Expect("not_eligible"),
+                 id="11361.8(e) offense on or after 2016-11-09 -> not eligible"),
+    pytest.param(conviction("HS 11357(b)", conviction_date=date(2017, 3, 1), offense_date=date(2016, 6, 1)),
+                 SETTLED, (), Expect("eligible", "dismiss_and_seal"),
+                 id="11361.8(e) offense before 2016-11-09 convicted later -> covered (time of the offense)"),
+    pytest.param(conviction("HS 11357(b)", conviction_date=date(2017, 3, 1)), SETTLED, (),
+                 Expect("needs_review", missing=("offense_date",)),
+                 id="11361.8(e) convicted after 2016-11-09, offense date unknown -> needs review"),
+    pytest.param(conviction("HS 11357(b)", conviction_date=None), SETTLED, (),
                  Expect("needs_review", missing=("conviction_date",)),
                  id="11361.8 unknown conviction date -> needs review"),
     pytest.param(conviction("HS 11357", level=None), SETTLED, (),
                  Expect("needs_review", missing=("level",)),
                  id="11361.8 unknown level -> needs review"),
-    pytest.param(conviction("HS 11357", sentence_completed=None, sentence_completed_date=None), SETTLED, (),
+    pytest.param(conviction("HS 11357(b)", sentence_completed=None, sentence_completed_date=None), SETTLED, (),
                  Expect("needs_review", missing=("sentence_completed",)),
                  id="11361.8 unknown whether sentence finished -> needs review (petition or application)"),
     pytest.param(conviction("HS 11359", level="felony", conviction_date=date(2010, 1, 1)), SETTLED,
@@ -114,7 +122,8 @@ def test_prop64_rule(subject: ConvictionFacts, who: Person, history: tuple[Convi
 @pytest.mark.parametrize(
     ("subject", "history", "reason"),
     [
-        pytest.param(conviction("HS 11357", conviction_date=date(2018, 1, 1)), (), AFTER_PROP64, id="after Prop 64"),
+        pytest.param(conviction("HS 11357", conviction_date=date(2018, 1, 1), offense_date=date(2017, 6, 1)), (),
+                     AFTER_PROP64, id="after Prop 64"),
         pytest.param(conviction("HS 11359", level="felony", conviction_date=date(2010, 1, 1)),
                      (conviction("PC 187", conviction_date=date(2001, 1, 1)),), PRIOR_SUPERSTRIKE, id="super strike"),
         pytest.param(conviction("HS 11359", level="felony", conviction_date=date(2010, 1, 1)),
@@ -160,3 +169,59 @@ def test_plea_bargain_signal_needs_the_same_case_number() -> None:
 def test_hs_11361_is_outside_prop64() -> None:
     """People v. Samra (2018): HS 11361 (involving minors) is not among 11357-11360."""
     assert determination("prop64", conviction("HS 11361", level="felony")) is None
+
+
+# HS 11361.8(e): relief only where today's HS 11357 makes the conduct lawful or a lesser offense, by the person's
+# age at the time of the offense and by the amount. The builders' person was born 1980-04-02.
+BORN = date(1980, 4, 2)
+AT_19 = date(1999, 9, 1)
+AT_16 = date(1996, 9, 1)
+LESSER_OFFENSE_RULES = [
+    pytest.param(conviction("HS 11357(c)"), Expect("not_eligible"),
+                 id="11357(b) today: adult over 28.5 g is still the same misdemeanor -> not eligible"),
+    pytest.param(conviction("HS 11357(c)", level="felony"), Expect("eligible", "redesignate_misdemeanor"),
+                 id="11357(b) today: adult over 28.5 g felony -> redesignate misdemeanor"),
+    pytest.param(conviction("HS 11357(b)", level="infraction", sentence="fine_only", conviction_date=AT_19),
+                 Expect("not_eligible"),
+                 id="11357(a)(2) today: 18-20 year old's infraction is the same infraction -> not eligible"),
+    pytest.param(conviction("HS 11357(b)", conviction_date=AT_19), Expect("eligible", "redesignate_infraction"),
+                 id="11357(a)(2) today: 18-20 year old's misdemeanor is now an infraction -> redesignate infraction"),
+    pytest.param(conviction("HS 11357(c)", conviction_date=AT_16), Expect("eligible", "redesignate_infraction"),
+                 id="11357(b)(1) today: under 18 over 28.5 g misdemeanor is now an infraction"),
+    pytest.param(conviction("HS 11357(b)"), Expect("eligible", "dismiss_and_seal"),
+                 id="11362.1 today: adult 28.5 g or less is lawful -> dismiss and seal"),
+    pytest.param(conviction("HS 11357(d)"), Expect("not_eligible"),
+                 id="11357(c) today: adult on school grounds is still a misdemeanor -> not eligible"),
+    pytest.param(conviction("HS 11357"), Expect("needs_review", missing=("marijuana_over_limit",)),
+                 id="11357 amount unknown -> needs review"),
+    pytest.param(conviction("HS 11357", marijuana_over_limit=False), Expect("eligible", "dismiss_and_seal"),
+                 id="11357 amount given as 28.5 g or less by an adult -> dismiss and seal"),
+    pytest.param(conviction("HS 11357(b)", conviction_date=date(2001, 9, 1)), Expect("needs_review", missing=("offense_date",)),
+                 id="11357 convicted at 21, offense date unknown: may have been under 21 -> needs review"),
+    pytest.param(conviction("HS 11357(b)", conviction_date=date(2001, 9, 1), offense_date=date(2001, 5, 1)),
+                 Expect("eligible", "dismiss_and_seal"),
+                 id="11357 offense date after the 21st birthday settles it"),
+]
+
+
+@pytest.mark.parametrize(("subject", "expected"), LESSER_OFFENSE_RULES)
+def test_prop64_lesser_offense_rule(subject: ConvictionFacts, expected: Expect) -> None:
+    expected.check(determination("prop64", subject))
+
+
+def test_unknown_age_at_the_offense_needs_review() -> None:
+    found = determination("prop64", conviction("HS 11357(b)"), who=person(date_of_birth=None))
+
+    assert found.outcome == "needs_review" and "person.date_of_birth" in found.missing
+
+
+def test_same_offense_today_says_why_and_points_to_dismissal() -> None:
+    found = determination("prop64", conviction("HS 11357(c)"))
+
+    assert found.reasons == (SAME_OFFENSE_TODAY,) and "1203.4" in found.reasons[0].en
+
+
+def test_redesignation_as_infraction_explains_the_age() -> None:
+    found = determination("prop64", conviction("HS 11357(b)", conviction_date=AT_19))
+
+    assert found.reasons == (REDESIGNATE_INFRACTION,)
