@@ -23,16 +23,21 @@ class ConfigError(RuntimeError):
     """Raised when production is started with an unsafe configuration."""
 
 
-def _secret_key(instance_path: Path, environment: str) -> str:
+def missing_secret_key_message() -> str:
+    return "SECRET_KEY must be set in production (e.g. `python -c 'import secrets; print(secrets.token_hex(32))'`)."
+
+
+def _secret_key(instance_path: Path, environment: str, required: bool) -> str | None:
     """Production must be given a key; elsewhere a key is generated once into the instance folder,
-    so sessions survive restarts without anyone having to invent one."""
+    so sessions survive restarts without anyone having to invent one. ``required=False`` (the
+    ``flask`` command's app) leaves a missing production key missing instead of refusing to start."""
     key = os.environ.get("SECRET_KEY")
     if key:
         return key
     if environment == "production":
-        raise ConfigError(
-            "SECRET_KEY must be set in production (e.g. `python -c 'import secrets; print(secrets.token_hex(32))'`)."
-        )
+        if not required:
+            return None
+        raise ConfigError(missing_secret_key_message())
     key_file = instance_path / "secret_key"
     if not key_file.exists():
         instance_path.mkdir(parents=True, exist_ok=True)
@@ -61,7 +66,9 @@ def rate_limit_storage_uri(instance_path: Path, environment: str) -> str:
     return "memory://"
 
 
-def load_config(instance_path: Path, overrides: dict[str, Any] | None = None) -> dict[str, Any]:
+def load_config(
+    instance_path: Path, overrides: dict[str, Any] | None = None, *, secret_required: bool = True
+) -> dict[str, Any]:
     """Build the Flask config mapping from the environment, then apply explicit overrides (tests)."""
     overrides = dict(overrides or {})
     environment = overrides.get("APP_ENV") or os.environ.get("APP_ENV", "production")
@@ -69,7 +76,7 @@ def load_config(instance_path: Path, overrides: dict[str, Any] | None = None) ->
     mail_server = os.environ.get("MAIL_SERVER", "")
     config: dict[str, Any] = {
         "APP_ENV": environment,
-        "SECRET_KEY": overrides.get("SECRET_KEY") or _secret_key(instance_path, environment),
+        "SECRET_KEY": overrides.get("SECRET_KEY") or _secret_key(instance_path, environment, secret_required),
         "SQLALCHEMY_DATABASE_URI": overrides.pop("DATABASE_URL", None) or _database_url(instance_path),
         # hide_parameters: a database error's message (logged with its traceback) names the statement but not its
         # values, which can be a resident's name, address or answers.
