@@ -7,7 +7,7 @@ PORT ?= 5000
 WORKERS ?= 2
 export FLASK_APP := wsgi.py
 
-.PHONY: run test translations i18n-extract i18n-check db seed clean benchmarks
+.PHONY: run test security translations i18n-extract i18n-check db seed clean benchmarks
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -42,8 +42,12 @@ run: translations db
 	APP_ENV=$${APP_ENV:-development} exec $(BIN)/gunicorn --workers $(WORKERS) --bind 127.0.0.1:$(PORT) \
 		--access-logfile - --config python:app.gunicorn_conf wsgi:app
 
-test: $(VENV)/.installed-dev translations
+test: $(VENV)/.installed-dev translations security
 	$(BIN)/pytest
+
+# Static security checks on app/: any medium or high finding fails (accepted ones are explained in bandit.yaml).
+security: $(VENV)/.installed-dev
+	$(BIN)/bandit -q -c bandit.yaml -r app --severity-level medium
 
 benchmarks: $(VENV)/.installed-dev translations
 	for script in benchmarks/*.py; do echo "== $$script"; $(BIN)/python $$script; done

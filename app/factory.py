@@ -64,8 +64,9 @@ def create_app(config: dict[str, Any] | None = None, *, command_line: bool = Fal
         app.register_blueprint(module.bp, url_prefix=url_prefix)
     csrf.exempt(importlib.import_module("app.api").bp)
 
-    from app import cli, errors, outbox_worker
+    from app import cli, errors, outbox_worker, request_guards
 
+    request_guards.init_app(app)
     cli.register(app)
     errors.register(app)
     outbox_worker.init_app(app)

@@ -183,6 +183,27 @@ def failed_count() -> int:
                              .where(OutboxMessage.status == "failed")) or 0
 
 
+@dataclass(frozen=True)
+class Backlog:
+    """What monitoring watches: mail waiting, how late the oldest due message is, and mail given up on."""
+
+    pending: int
+    due: int
+    oldest_due_minutes: int
+    failed: int
+
+
+def backlog(now: dt.datetime | None = None) -> Backlog:
+    now = now or utcnow()
+    pending, due, oldest = db.session.execute(select(
+        func.count(),
+        func.count().filter(OutboxMessage.next_attempt_at <= now),
+        func.min(OutboxMessage.next_attempt_at).filter(OutboxMessage.next_attempt_at <= now),
+    ).where(OutboxMessage.status == "pending")).one()
+    late = int((now - oldest).total_seconds() // 60) if oldest is not None else 0
+    return Backlog(pending=pending or 0, due=due or 0, oldest_due_minutes=late, failed=failed_count())
+
+
 def requeue(message: OutboxMessage) -> None:
     """An admin's "try again" for a failed message: a fresh set of attempts, due now. The caller commits."""
     message.status = "pending"

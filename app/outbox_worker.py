@@ -104,6 +104,20 @@ def digest_command() -> None:
     click.echo(f"digests queued: {len(queued)}")
 
 
+@outbox_cli.command("status")
+@click.option("--max-late-minutes", default=30, show_default=True,
+              help="Exit 1 when the oldest due message waits longer than this (a stopped worker or an SMTP outage).")
+def status_command(max_late_minutes: int) -> None:
+    """Print the mail backlog for monitoring; exit 1 when mail is late or any message failed."""
+    from app.outbox import backlog
+
+    state = backlog()
+    click.echo(f"pending: {state.pending}, due: {state.due}, oldest due: {state.oldest_due_minutes} min, "
+               f"failed: {state.failed}")
+    if state.failed or state.oldest_due_minutes > max_late_minutes:
+        raise SystemExit(1)
+
+
 @outbox_cli.command("purge")
 def purge_command() -> None:
     """Delete sent messages older than OUTBOX_KEEP_SENT_DAYS (default 30); run daily."""

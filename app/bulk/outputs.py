@@ -17,6 +17,7 @@ from app.doj.columns import COLUMNS
 from app.doj.reader import RejectedRow
 from app.doj.records import BoundedMemo
 from app.eligibility.tables import PROP64_EFFECTIVE
+from app.spreadsheet import neutralise
 
 RESULTS_FILE = "results.csv"
 PROP64_RESULTS_FILE = "prop64_results.csv"
@@ -164,7 +165,7 @@ class RunWriters:
         }
 
     def write_rejected(self, row: RejectedRow) -> None:
-        self.errors.write([row.source, str(row.line), row.reason])
+        self.errors.write([neutralise(row.source), str(row.line), neutralise(row.reason)])
 
     def write_subject(self, result: SubjectResult) -> None:
         subject = result.subject
@@ -234,8 +235,8 @@ class RunWriters:
             dates = sorted({c.count.conviction_date for c in counts if c.count.conviction_date})
             self.court_lists[outcome].write(
                 [
-                    counts[0].count.docket,
-                    subject.name,
+                    neutralise(counts[0].count.docket),  # DOJ text, opened by court clerks in a spreadsheet
+                    neutralise(subject.name),
                     _iso(subject.date_of_birth),
                     ", ".join(_iso(d) for d in dates),
                     ", ".join(dict.fromkeys(c.citation for c in counts)),

@@ -12,6 +12,8 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
+from app.spreadsheet import restore
+
 PAGE_WIDTH, PAGE_HEIGHT = 792, 612  # US letter, landscape
 MARGIN = 36
 FONT_SIZE = 8.5
@@ -152,4 +154,5 @@ def read_court_list(path: Path) -> Iterator[list[str]]:
     with open(path, newline="", encoding="utf-8") as handle:
         rows = csv.reader(handle)
         next(rows, None)  # header
-        yield from rows
+        for row in rows:  # the CSV's cells are spreadsheet-safe; the PDF shows the names as the DOJ file has them
+            yield [restore(cell) for cell in row]

@@ -110,8 +110,11 @@ def _layout(html_documents: Sequence[str]) -> bytes:
 _executor = concurrent.futures.ThreadPoolExecutor(max_workers=2, thread_name_prefix="packet-render")
 
 
-def render_pdf(html_documents: Sequence[str], *, timeout_seconds: float = DEFAULT_TIMEOUT_SECONDS) -> bytes:
-    """Lay out the documents in order and join them into one PDF, within the time bound."""
+def render_pdf(html_documents: Sequence[str], *, timeout_seconds: float | None = None) -> bytes:
+    """Lay out the documents in order and join them into one PDF, within the time bound (the module's
+    DEFAULT_TIMEOUT_SECONDS unless given, read at call time so an operator or a test can change it)."""
+    if timeout_seconds is None:
+        timeout_seconds = DEFAULT_TIMEOUT_SECONDS
     if not html_documents:
         raise ValueError("nothing to render")
     future = _executor.submit(_layout, list(html_documents))

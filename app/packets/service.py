@@ -12,7 +12,7 @@ from app.packets.cover_text import LANGUAGES, cover_text
 from app.packets.forms import FORMS
 from app.packets.parties import Applicant, Attorney, OfficeContact, PacketChoices, caption_party
 from app.packets.planning import CaseSet, plan_packet
-from app.packets.rendering import DEFAULT_TIMEOUT_SECONDS, render_html, render_pdf
+from app.packets.rendering import render_html, render_pdf
 
 MAX_STATEMENT_CHARS = 8000  # about three pages of MC-031; bounds the render time
 
@@ -32,7 +32,7 @@ def build_packet(
     office: OfficeContact | None = None,
     offices_by_county: Mapping[str, OfficeContact] | None = None,
     today: date,
-    timeout_seconds: float = DEFAULT_TIMEOUT_SECONDS,
+    timeout_seconds: float | None = None,
 ) -> bytes:
     """One set of forms per court case, each behind a cover sheet in the person's language.
 

@@ -6,10 +6,9 @@ import io
 from typing import Iterable
 
 from app.models import Referral
+from app.spreadsheet import neutralise
 
 HEADER = ("reference", "name", "county", "status", "received", "opened", "last_activity", "language")
-# A cell starting with one of these is a formula to Excel and LibreOffice (CSV injection); a leading quote defuses it.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def referrals_csv(referrals: Iterable[Referral]) -> str:
@@ -18,7 +17,7 @@ def referrals_csv(referrals: Iterable[Referral]) -> str:
     writer.writerow(HEADER)
     for referral in referrals:
         application = referral.application
-        writer.writerow([_cell(value) for value in (
+        writer.writerow([neutralise(value) for value in (
             application.reference,
             application.full_name or "",
             referral.county.name,
@@ -29,10 +28,6 @@ def referrals_csv(referrals: Iterable[Referral]) -> str:
             application.language,
         )])
     return buffer.getvalue()
-
-
-def _cell(value: str) -> str:
-    return "'" + value if value.startswith(FORMULA_STARTS) else value
 
 
 def _timestamp(value) -> str:  # type: ignore[no-untyped-def]

@@ -63,3 +63,28 @@ def test_outside_development_no_delivery_thread_is_started(make_app):
     app = make_app()  # APP_ENV=testing; production runs `flask outbox deliver --loop` instead
     app.test_client().get("/healthz")
     assert "outbox_delivery" not in app.extensions
+
+
+def test_flask_outbox_status_reports_the_backlog_and_passes_when_mail_flows(app):
+    queue_office_notice()
+    result = app.test_cli_runner().invoke(args=["outbox", "status"])
+    assert result.exit_code == 0, result.output
+    assert result.output.strip() == "pending: 1, due: 1, oldest due: 0 min, failed: 0"
+
+
+def test_flask_outbox_status_fails_when_the_oldest_due_mail_is_late(app):
+    import datetime as dt
+
+    from app.models import utcnow
+
+    queue_office_notice().next_attempt_at = utcnow() - dt.timedelta(hours=2)
+    db.session.commit()
+    result = app.test_cli_runner().invoke(args=["outbox", "status", "--max-late-minutes", "30"])
+    assert result.exit_code == 1 and "oldest due: 120 min" in result.output
+
+
+def test_flask_outbox_status_fails_when_a_message_failed(app):
+    queue_office_notice().status = "failed"
+    db.session.commit()
+    result = app.test_cli_runner().invoke(args=["outbox", "status"])
+    assert result.exit_code == 1 and "failed: 1" in result.output
