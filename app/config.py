@@ -23,22 +23,34 @@ class ConfigError(RuntimeError):
     """Raised when production is started with an unsafe configuration."""
 
 
-def _secret_key(instance_path: Path, environment: str) -> str:
-    """Production must be given a key; elsewhere a key is generated once into the instance folder,
-    so sessions survive restarts without anyone having to invent one."""
-    key = os.environ.get("SECRET_KEY")
-    if key:
-        return key
+def _instance_secret(instance_path: Path, environment: str, variable: str, file_name: str) -> str:
+    """Production must be given the secret; elsewhere one is generated once into the instance folder,
+    so it survives restarts without anyone having to invent one."""
+    value = os.environ.get(variable)
+    if value:
+        return value
     if environment == "production":
         raise ConfigError(
-            "SECRET_KEY must be set in production (e.g. `python -c 'import secrets; print(secrets.token_hex(32))'`)."
+            f"{variable} must be set in production (e.g. `python -c 'import secrets; print(secrets.token_hex(32))'`)."
         )
-    key_file = instance_path / "secret_key"
+    key_file = instance_path / file_name
     if not key_file.exists():
         instance_path.mkdir(parents=True, exist_ok=True)
         key_file.write_text(secrets.token_hex(32))
         key_file.chmod(0o600)
     return key_file.read_text().strip()
+
+
+def _secret_key(instance_path: Path, environment: str) -> str:
+    return _instance_secret(instance_path, environment, "SECRET_KEY", "secret_key")
+
+
+def _lookup_keys(instance_path: Path, environment: str) -> tuple[str, ...]:
+    """The keyed hash of the public look-up (app.lookup.matching): the current key first, then any retired keys
+    still accepted while their rows are re-published (LOOKUP_HMAC_OLD_KEYS, comma-separated; docs/lookup.md)."""
+    current = _instance_secret(instance_path, environment, "LOOKUP_HMAC_KEY", "lookup_hmac_key")
+    old = [key.strip() for key in os.environ.get("LOOKUP_HMAC_OLD_KEYS", "").split(",") if key.strip()]
+    return (current, *old)
 
 
 def _database_url(instance_path: Path) -> str:
@@ -70,6 +82,7 @@ def load_config(instance_path: Path, overrides: dict[str, Any] | None = None) ->
     config: dict[str, Any] = {
         "APP_ENV": environment,
         "SECRET_KEY": overrides.get("SECRET_KEY") or _secret_key(instance_path, environment),
+        "LOOKUP_HMAC_KEYS": overrides.get("LOOKUP_HMAC_KEYS") or _lookup_keys(instance_path, environment),
         "SQLALCHEMY_DATABASE_URI": overrides.pop("DATABASE_URL", None) or _database_url(instance_path),
         # hide_parameters: a database error's message (logged with its traceback) names the statement but not its
         # values, which can be a resident's name, address or answers.
@@ -109,6 +122,10 @@ def load_config(instance_path: Path, overrides: dict[str, Any] | None = None) ->
         "RESUME_CODE_FAILURE_LIMIT": os.environ.get("RESUME_CODE_FAILURE_LIMIT", "5/day"),
         "RESUME_FAILURE_ALARM": os.environ.get("RESUME_FAILURE_ALARM", "50/hour"),
         "RESUME_GLOBAL_FAILURE_LIMIT": os.environ.get("RESUME_GLOBAL_FAILURE_LIMIT", "500/hour"),
+        # The public look-up of granted relief (issue 12): per client, and per normalized case number whoever asks.
+        "LOOKUP_RATE_LIMIT": os.environ.get("LOOKUP_RATE_LIMIT", "20/hour"),
+        "LOOKUP_CASE_RATE_LIMIT": os.environ.get("LOOKUP_CASE_RATE_LIMIT", "10/day"),
+        "LOOKUP_MAX_UPLOAD_MB": _int("LOOKUP_MAX_UPLOAD_MB", 50),
         # Keys in a Redis shared with other programs (or other deployments) start with this.
         "RATELIMIT_KEY_PREFIX": os.environ.get("RATELIMIT_KEY_PREFIX", "portal"),
         # Mail worker and office digest
@@ -141,4 +158,4 @@ def load_config(instance_path: Path, overrides: dict[str, Any] | None = None) ->
 
 
 # One Babel catalog per audience, so each area's strings can be extracted and translated on their own.
-TRANSLATION_DOMAINS = ("messages", "intake", "partner", "auth", "bulk", "admin")
+TRANSLATION_DOMAINS = ("messages", "intake", "partner", "auth", "bulk", "admin", "lookup")
