@@ -57,7 +57,7 @@ def check() -> str:
 # ---------------------------------------------------------------------------------------------------------------
 
 def _run_form(user) -> PublishRunForm:  # type: ignore[no-untyped-def]
-    form = PublishRunForm(prefix="run")
+    form = PublishRunForm()
     form.job.choices = [("", _("Select a run"))] + [
         (job.token, _("%(county)s, uploaded %(date)s (%(name)s)", county=job.county.name,
                       date=job.created_at.date().isoformat(), name=job.upload_name))
@@ -68,7 +68,7 @@ def _run_form(user) -> PublishRunForm:  # type: ignore[no-untyped-def]
 def _publish_page(run_form: PublishRunForm | None = None, csv_form: PublishCsvForm | None = None,
                   rejected: publishing.PublishRejected | None = None, status: int = 200) -> tuple[str, int]:
     return render_template(
-        "lookup/publish.html", run_form=run_form or _run_form(current_user), csv_form=csv_form or PublishCsvForm(prefix="csv"),
+        "lookup/publish.html", run_form=run_form or _run_form(current_user), csv_form=csv_form or PublishCsvForm(),
         rejected=rejected, batches=publishing.recent_batches(current_user), county=current_user.county,
     ), status
 
@@ -103,7 +103,7 @@ def publish_run() -> Response | tuple[str, int]:
 @staff_required(*publishing.PUBLISHING_ROLES)
 def publish_csv() -> Response | tuple[str, int]:
     request.max_content_length = current_app.config["LOOKUP_MAX_UPLOAD_MB"] * 1024 * 1024
-    form = PublishCsvForm(prefix="csv")
+    form = PublishCsvForm()
     if not form.validate_on_submit():
         return _publish_page(csv_form=form)
     with tempfile.TemporaryDirectory(dir=current_app.instance_path) as folder:
