@@ -4,6 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Callable
 
+import pytest
 from sqlalchemy import select, text
 
 from app.extensions import db
@@ -123,3 +124,21 @@ def test_the_database_holds_no_readable_personal_values(sf_da: Any, tmp_path: Pa
     for value in ("123", "1985", "GARC", "garc", "Garc"):
         assert value not in dump
     assert db.session.scalars(select(ClearedRecord)).one().lookup_hash
+
+
+def test_the_results_page_says_a_court_already_granted_relief_and_the_papers_skip_that_case(
+        client_request: Any, make_user: Callable[..., Any], tmp_path: Path) -> None:
+    from app.models import Application
+    from app.packets.for_application import packet_for_application
+    from app.packets.service import NothingToFile
+    from tests.support.intake import MARIJUANA_IN_ALAMEDA, answer_until
+
+    alameda = db.session.scalars(select(County).where(County.name == "Alameda")).one()
+    publish_rows(make_user(role="da", office_slug=None, county_id=alameda.id), tmp_path,
+                 {"county": "Alameda", "case_number": "12-CR-003456", "date_of_birth": "1980-04-02",
+                  "last_name": "EXAMPLE", "relief": "dismissal", "order_date": "2026-11-30"})
+    answer_until(client_request, MARIJUANA_IN_ALAMEDA)
+    card = client_request.get("/results").find("section", class_="result")
+    assert "A court has already granted relief in this case: dismissal, ordered on November 30, 2026" in card.get_text()
+    with pytest.raises(NothingToFile):  # the only case was cleared already: there is nothing to file
+        packet_for_application(db.session.scalars(select(Application)).one())
