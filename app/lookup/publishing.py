@@ -85,12 +85,12 @@ def may_publish_for(user: User, county: County) -> bool:
 def parse_date(text: str) -> dt.date | None:
     """2024-03-27 or 03/27/2024 (as a court clerk's spreadsheet writes it)."""
     text = (text or "").strip()
-    for pattern in ("%Y-%m-%d", "%m/%d/%Y"):
-        try:
-            return dt.datetime.strptime(text, pattern).date()
-        except ValueError:
-            continue
-    return None
+    try:
+        if len(text) == 10 and text[4] == "-" and text[7] == "-":
+            return dt.date.fromisoformat(text)  # much faster than strptime, and a CSV has two dates a line
+        return dt.datetime.strptime(text, "%m/%d/%Y").date()
+    except ValueError:
+        return None
 
 
 def _csv_lines(path: Path) -> Iterator[tuple[int, dict[str, str]]]:

@@ -47,3 +47,10 @@ def test_last_name_candidates_are_every_run_of_trailing_words() -> None:
 
 def test_a_single_word_name_is_its_own_candidate() -> None:
     assert last_name_candidates("Prince") == ["Prince"]
+
+
+def test_order_dates_are_read_as_iso_or_as_a_clerks_month_day_year() -> None:
+    from app.lookup.publishing import parse_date
+
+    assert parse_date("2026-11-30") == parse_date("11/30/2026") == dt.date(2026, 11, 30)
+    assert parse_date("30/11/2026") is None and parse_date("") is None
