@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 import threading
 from pathlib import Path
 from typing import Any, Callable
@@ -9,15 +10,14 @@ from typing import Any, Callable
 import pytest
 from sqlalchemy import func, select
 
-from app.bulk import tasks
+from app.doj.synthetic import conviction_row, write_rows
 from app.extensions import db
-from app.lookup.matching import Identity, find_relief
 from app.lookup import publishing
+from app.lookup.matching import Identity, find_relief
 from app.lookup.publishing import PublishRejected, publish_orders_csv
 from app.models import AuditEvent, BulkJob, ClearedRecord, County, PublishBatch
-from app.doj.synthetic import conviction_row, write_rows
-from tests.support.hygiene import assert_page_hygiene, csrf_token_from
-from tests.support.bulk import county, da, upload  # noqa: F401  (fixtures)
+from tests.support.bulk import county, da, launched, upload  # noqa: F401  (fixtures)
+from tests.support.hygiene import assert_page_hygiene
 from tests.support.lookup import ORDER, orders_csv, publish_rows, san_francisco, sf_da, upload_orders  # noqa: F401
 
 DOB = dt.date(1985, 3, 27)
@@ -118,19 +118,16 @@ def test_every_publication_is_audited_with_its_counts(sf_da: Any, tmp_path: Path
 
 
 @pytest.fixture
-def finished_run(client_request: Any, da: Any, county: County, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> BulkJob:
+def finished_run(client_request: Any, da: Any, county: County, tmp_path: Path, launched: list[threading.Thread]) -> BulkJob:
     """A real bulk run of San Joaquin: Ana Lopez's marijuana possession (dismissed) and sale (reduced), Bo Ray's with
     no case number."""
-    threads: list[threading.Thread] = []
-    real_launch = tasks.launch_thread
-    monkeypatch.setattr(tasks, "launch_thread", lambda app, job_id: threads.append(real_launch(app, job_id)) or threads[-1])
     rows = [conviction_row("1", "11357(B) HS-POSSESS", "M", county="SAN JOAQUIN", name="LOPEZ,ANA", dob="19800402",
                            ofn="CR-0042"),
             conviction_row("1", "11359 HS-SALE", "F", county="SAN JOAQUIN", name="LOPEZ,ANA", dob="19800402",
                            ofn="CR-0042", count_order="101001002000"),
             conviction_row("2", "11357(B) HS-POSSESS", "M", county="SAN JOAQUIN", name="RAY,BO", dob="19750101")]
     upload(client_request, write_rows(tmp_path / "doj.csv", rows).read_bytes(), as_of="2026-11-29")
-    threads[0].join(timeout=60)
+    launched[0].join(timeout=60)
     db.session.expire_all()
     job = db.session.scalars(select(BulkJob)).one()
     assert job.status == "done"
@@ -164,3 +161,10 @@ def test_a_run_of_another_county_is_neither_offered_nor_published(finished_run: 
 def test_rows_of_a_run_without_a_case_number_are_left_out_and_counted(finished_run: BulkJob, da: Any) -> None:
     batch = publishing.publish_bulk_run(da, finished_run, dt.date(2026, 11, 30))
     assert (batch.rows_added, batch.rows_skipped) == (1, 1)
+
+
+def test_an_upload_without_the_form_token_is_refused(client: Any, sf_da: Any, login_as: Callable[[Any], None]) -> None:
+    login_as(sf_da)
+    response = client.post("/lookup/publish/csv", data={"orders_file": (io.BytesIO(orders_csv(ORDER)), "orders.csv")},
+                           content_type="multipart/form-data")
+    assert response.status_code == 200 and "CSRF" in response.get_data(as_text=True) and _published() == 0
