@@ -7,10 +7,9 @@ import threading
 from pathlib import Path
 from typing import Any, Callable
 
-import pytest
 from sqlalchemy import select
 
-from app.bulk import jobs, tasks
+from app.bulk import jobs
 from app.extensions import db
 from app.models import AuditEvent, BulkJob, County, utcnow
 from tests.support.bulk import county, da, doj_csv, launched, upload  # noqa: F401  (fixtures)
