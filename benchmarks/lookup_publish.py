@@ -47,6 +47,7 @@ def build_app(folder: Path):  # type: ignore[no-untyped-def]
     from app.seed import seed_reference_data
 
     url = os.environ.get("DATABASE_URL") or f"sqlite:///{folder / 'bench.sqlite3'}"
+    url = url.replace("postgresql://", "postgresql+psycopg://", 1)  # as app.config does for the environment's URL
     app = create_app({"APP_ENV": "testing", "TESTING": True, "SECRET_KEY": "bench", "DATABASE_URL": url,
                       "INSTANCE_PATH": str(folder), "MAIL_SERVER": "", "MAIL_SINK_DIR": str(folder / "mail"),
                       "RATELIMIT_ENABLED": False, "LOOKUP_HMAC_KEYS": ("bench-key",)})

@@ -15,9 +15,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, delete, insert, select, update
 
 from app.audit import record_audit
 from app.bulk import jobs
@@ -26,7 +26,7 @@ from app.bulk.policy import DISMISSAL, REDUCTION
 from app.doj.reader import parse_doj_date
 from app.extensions import db
 from app.lookup.matching import Identity, active_keys, counties_by_key, county_key, key_id, lookup_hash, normalize_case_number, normalize_last_name
-from app.models import RELIEFS, BulkJob, ClearedRecord, County, PublishBatch, User
+from app.models import RELIEFS, BulkJob, ClearedRecord, County, PublishBatch, User, utcnow
 
 CHUNK_ROWS = 1000
 MAX_LISTED_ERRORS = 200
@@ -221,8 +221,23 @@ def _chunks(rows: Iterable[PublishRow]) -> Iterator[list[PublishRow]]:
         yield chunk
 
 
+class _Entry(NamedTuple):
+    """A cleared_record row as a chunk knows it: read from the table (with its id) or about to be inserted."""
+
+    id: int | None
+    relief: str
+    order_date: dt.date | None
+    county_id: int
+
+    def same_order(self, other: _Entry) -> bool:
+        return self[1:] == other[1:]
+
+
 class _Writer:
-    """Upserts one chunk of rows at a time into cleared_record under the current key."""
+    """Upserts one chunk of rows at a time into cleared_record under the current key: one query reads what is
+    there, then at most a delete, an update and an insert statement. No ORM objects, so the session never grows."""
+
+    table = ClearedRecord.__table__
 
     def __init__(self, batch: PublishBatch) -> None:
         self.batch = batch
@@ -233,50 +248,64 @@ class _Writer:
     def write(self, chunk: list[PublishRow]) -> None:
         hashes = {row.line: [lookup_hash(row.identity, key) for key in (self.current_key, *self.old_keys)]
                   for row in chunk if row.action != SKIP}
-        wanted = [h for row_hashes in hashes.values() for h in row_hashes]
-        records = {r.lookup_hash: r for r in db.session.scalars(select(ClearedRecord).where(ClearedRecord.lookup_hash.in_(wanted)))}
+        stored = self._stored([h for row_hashes in hashes.values() for h in row_hashes])
+        inserts: dict[str, _Entry] = {}  # by hash
+        updates: dict[int, _Entry] = {}  # by id
+        removed: set[int] = set()
         for row in chunk:
             self.batch.rows_read += 1
             if row.action == SKIP:
-                self.batch.rows_skipped += 1
+                self._count("rows_skipped")
                 continue
             current, *old = hashes[row.line]
-            retired = [records.pop(h) for h in old if h in records]  # re-written under the current key below
-            self._delete(retired)
-            record = records.get(current)
+            retired = [stored.pop(h) for h in old if h in stored]  # written again under the current key below
+            removed.update(entry.id for entry in retired if entry.id is not None)
+            known = inserts.get(current) or stored.get(current)
             if row.action == WITHDRAW:
-                if record is not None:
-                    self._delete([records.pop(current)])
-                self.batch.rows_withdrawn += 1 if (record or retired) else 0
-                self.batch.rows_unchanged += 0 if (record or retired) else 1
-            elif record is None:
-                records[current] = self._add(row, current)
-                if retired:
-                    self.batch.rows_replaced += 1
-                else:
-                    self.batch.rows_added += 1
-            elif (record.relief, record.order_date, record.county_id) == (row.relief, row.order_date, row.county.id):
-                self.batch.rows_unchanged += 1
+                inserts.pop(current, None)
+                if current in stored:
+                    gone = stored.pop(current)
+                    updates.pop(gone.id, None)  # type: ignore[arg-type]
+                    removed.add(gone.id)  # type: ignore[arg-type]
+                self._count("rows_withdrawn" if known or retired else "rows_unchanged")
+                continue
+            wanted = _Entry(None, row.relief, row.order_date, row.county.id)
+            if known is not None and known.same_order(wanted):
+                self._count("rows_unchanged")
+                continue
+            self._count("rows_added" if known is None and not retired else "rows_replaced")
+            if current in stored:
+                stored[current] = updates[stored[current].id] = wanted._replace(id=stored[current].id)  # type: ignore[index]
             else:
-                record.relief, record.order_date, record.county_id, record.batch_id = (
-                    row.relief, row.order_date, row.county.id, self.batch.id)
-                self.batch.rows_replaced += 1
-        db.session.flush()
-        for record in records.values():  # the session holds one chunk at a time: flat memory
-            db.session.expunge(record)
+                inserts[current] = wanted
+        self._apply(removed, updates, inserts)
 
-    def _add(self, row: PublishRow, current: str) -> ClearedRecord:
-        record = ClearedRecord(lookup_hash=current, key_id=self.current_key_id, relief=row.relief,
-                               order_date=row.order_date, county_id=row.county.id, batch_id=self.batch.id)
-        db.session.add(record)
-        return record
+    def _stored(self, hashes: list[str]) -> dict[str, _Entry]:
+        table = self.table
+        query = select(table.c.lookup_hash, table.c.id, table.c.relief, table.c.order_date, table.c.county_id).where(
+            table.c.lookup_hash.in_(hashes))
+        return {found[0]: _Entry(*found[1:]) for found in db.session.execute(query)}
 
-    def _delete(self, records: list[ClearedRecord]) -> None:
-        """Flushed at once, so the same hash can be written again in this chunk."""
-        for record in records:
-            db.session.delete(record)
-        if records:
-            db.session.flush()
+    def _apply(self, removed: set[int], updates: dict[int, _Entry], inserts: dict[str, _Entry]) -> None:
+        """Deletes first, so a hash withdrawn and published again in one chunk is inserted after it is gone."""
+        table, now, batch_id = self.table, utcnow(), self.batch.id
+        if removed:
+            db.session.execute(delete(table).where(table.c.id.in_(removed)))
+        if updates:
+            db.session.execute(
+                update(table).where(table.c.id == bindparam("entry_id")).values(
+                    relief=bindparam("new_relief"), order_date=bindparam("new_order_date"),
+                    county_id=bindparam("new_county_id"), batch_id=batch_id, updated_at=now),
+                [{"entry_id": e.id, "new_relief": e.relief, "new_order_date": e.order_date, "new_county_id": e.county_id}
+                 for e in updates.values()])
+        if inserts:
+            db.session.execute(insert(table), [
+                {"lookup_hash": lookup, "key_id": self.current_key_id, "relief": e.relief, "order_date": e.order_date,
+                 "county_id": e.county_id, "batch_id": batch_id, "created_at": now, "updated_at": now}
+                for lookup, e in inserts.items()])
+
+    def _count(self, figure: str) -> None:
+        setattr(self.batch, figure, getattr(self.batch, figure) + 1)
 
 
 def _publish(user: User, rows: Iterable[PublishRow], **batch_fields: Any) -> PublishBatch:

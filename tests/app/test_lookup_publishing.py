@@ -168,3 +168,28 @@ def test_an_upload_without_the_form_token_is_refused(client: Any, sf_da: Any, lo
     response = client.post("/lookup/publish/csv", data={"orders_file": (io.BytesIO(orders_csv(ORDER)), "orders.csv")},
                            content_type="multipart/form-data")
     assert response.status_code == 200 and "CSRF" in response.get_data(as_text=True) and _published() == 0
+
+
+def test_within_one_file_the_last_line_for_a_case_wins(sf_da: Any, tmp_path: Path) -> None:
+    batch = publish_rows(sf_da, tmp_path, ORDER, {**ORDER, "relief": "sealing"})
+    record = _found()
+    assert (batch.rows_added, batch.rows_replaced, _published()) == (1, 1, 1)
+    assert record is not None and record.relief == "sealing"
+
+
+def test_a_case_withdrawn_and_published_again_in_one_file_stays_published(sf_da: Any, tmp_path: Path) -> None:
+    publish_rows(sf_da, tmp_path, ORDER)
+    publish_rows(sf_da, tmp_path, {**ORDER, "action": "withdraw"}, {**ORDER, "relief": "reduction"})
+    record = _found()
+    assert record is not None and record.relief == "reduction" and _published() == 1
+
+
+def test_publishing_again_after_a_key_rotation_moves_the_entry_to_the_new_key(
+        make_app: Callable[..., Any], sf_da: Any, tmp_path: Path) -> None:
+    from app.lookup.matching import key_id
+
+    publish_rows(sf_da, tmp_path, ORDER)
+    with make_app(LOOKUP_HMAC_KEYS=("rotated-key", "test-lookup-key")).app_context():
+        again = publish_rows(db.session.get(type(sf_da), sf_da.id), tmp_path, ORDER)
+        assert again.rows_replaced == 1
+        assert [r.key_id for r in db.session.scalars(select(ClearedRecord))] == [key_id("rotated-key")]
