@@ -32,7 +32,6 @@ CHUNK_ROWS = 1000
 MAX_LISTED_ERRORS = 200
 PUBLISH, WITHDRAW, SKIP = "publish", "withdraw", "skip"  # skip: a bulk row that cannot be looked up
 CSV_COLUMNS = ("county", "case_number", "date_of_birth", "last_name", "relief", "order_date")
-OPTIONAL_COLUMNS = ("action",)
 RELIEF_ALIASES = {"dismissed": "dismissal", "reduced": "reduction", "sealed": "sealing"}
 BULK_RELIEFS = {DISMISSAL: "dismissal", REDUCTION: "reduction"}
 PUBLISHING_ROLES = ("da", "court", "admin")
@@ -224,7 +223,7 @@ def _chunks(rows: Iterable[PublishRow]) -> Iterator[list[PublishRow]]:
 class _Entry(NamedTuple):
     """A cleared_record row as a chunk knows it: read from the table (with its id) or about to be inserted."""
 
-    id: int | None
+    id: int  # 0: not inserted yet
     relief: str
     order_date: dt.date | None
     county_id: int
@@ -259,23 +258,23 @@ class _Writer:
                 continue
             current, *old = hashes[row.line]
             retired = [stored.pop(h) for h in old if h in stored]  # written again under the current key below
-            removed.update(entry.id for entry in retired if entry.id is not None)
+            removed.update(entry.id for entry in retired)
             known = inserts.get(current) or stored.get(current)
             if row.action == WITHDRAW:
                 inserts.pop(current, None)
                 if current in stored:
                     gone = stored.pop(current)
-                    updates.pop(gone.id, None)  # type: ignore[arg-type]
-                    removed.add(gone.id)  # type: ignore[arg-type]
+                    updates.pop(gone.id, None)
+                    removed.add(gone.id)
                 self._count("rows_withdrawn" if known or retired else "rows_unchanged")
                 continue
-            wanted = _Entry(None, row.relief, row.order_date, row.county.id)
+            wanted = _Entry(0, row.relief, row.order_date, row.county.id)
             if known is not None and known.same_order(wanted):
                 self._count("rows_unchanged")
                 continue
             self._count("rows_added" if known is None and not retired else "rows_replaced")
             if current in stored:
-                stored[current] = updates[stored[current].id] = wanted._replace(id=stored[current].id)  # type: ignore[index]
+                stored[current] = updates[stored[current].id] = wanted._replace(id=stored[current].id)
             else:
                 inserts[current] = wanted
         self._apply(removed, updates, inserts)
@@ -340,7 +339,7 @@ def validate_orders_csv(path: Path, user: User, today: dt.date | None = None) ->
     return rows, errors, errors_found
 
 
-def publish_orders_csv(path: Path, user: User, county: County | None = None, today: dt.date | None = None) -> PublishBatch:
+def publish_orders_csv(path: Path, user: User, today: dt.date | None = None) -> PublishBatch:
     """Validate the whole file, then publish all of it, or raise PublishRejected and publish nothing."""
     rows, errors, error_count = validate_orders_csv(path, user, today)
     if errors:
@@ -348,10 +347,11 @@ def publish_orders_csv(path: Path, user: User, county: County | None = None, tod
     if rows == 0:
         raise PublishRejected([RowError(0, N_("The file has no rows to publish."))], 1)
     publishable = (row for row in read_orders_csv(path, user, today) if isinstance(row, PublishRow))
-    return _publish(user, publishable, source="csv", county_id=county.id if county else user.county_id)
+    return _publish(user, publishable, source="csv", county_id=user.county_id)  # None for an administrator
 
 
 def publish_bulk_run(user: User, job: BulkJob, order_date: dt.date) -> PublishBatch:
+    """Publish a finished run's granted rows with the court's order date; NotPublishable for another county's run."""
     if job.status != "done" or not may_publish_for(user, job.county) or not (jobs.output_folder(job) / RESULTS_FILE).is_file():
         raise NotPublishable(job.id)
     return _publish(user, read_bulk_run(job, order_date), source="bulk_run", county_id=job.county_id,

@@ -22,7 +22,7 @@ from app.lookup import bp, publishing
 from app.lookup.explanations import EXPLANATIONS, RELIEF_NAMES
 from app.lookup.forms import CheckForm, PublishCsvForm, PublishRunForm
 from app.lookup.matching import Identity, find_relief, normalize_case_number
-from app.models import BulkJob, County
+from app.models import BulkJob, County, PublishBatch, User
 
 
 def _case_number_key() -> str:
@@ -56,7 +56,7 @@ def check() -> str:
 # Publishing (staff)
 # ---------------------------------------------------------------------------------------------------------------
 
-def _run_form(user) -> PublishRunForm:  # type: ignore[no-untyped-def]
+def _run_form(user: User) -> PublishRunForm:
     form = PublishRunForm()
     form.job.choices = [("", _("Select a run"))] + [
         (job.token, _("%(county)s, uploaded %(date)s (%(name)s)", county=job.county.name,
@@ -119,7 +119,7 @@ def publish_csv() -> Response | tuple[str, int]:
     return redirect(url_for("lookup.publish"))
 
 
-def _flash_published(batch) -> None:  # type: ignore[no-untyped-def]
+def _flash_published(batch: PublishBatch) -> None:
     flash(_("Published: %(added)d new, %(replaced)d corrected, %(unchanged)d unchanged, %(withdrawn)d withdrawn, "
             "%(skipped)d left out.", added=batch.rows_added, replaced=batch.rows_replaced,
             unchanged=batch.rows_unchanged, withdrawn=batch.rows_withdrawn, skipped=batch.rows_skipped), "success")
