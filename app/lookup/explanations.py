@@ -13,20 +13,25 @@ class ReliefExplanation:
     does_not_change: tuple[object, ...]
 
 
+# Said of more than one kind of relief.
+PRIVATE_JOB_APPLICATIONS = _l("On most job applications from private employers, you can answer that you have not "
+                              "been convicted of this offense.")
+STILL_A_PRIOR = _l("It can still count as a prior conviction if you are charged with a crime again.")
+NO_GUN_RIGHTS_BACK = _l("It does not give back the right to own a gun if the conviction took it away.")
+
 EXPLANATIONS = {
     "dismissal": ReliefExplanation(
         title=_l("The court dismissed the conviction"),
         means=(
-            _l("On most job applications from private employers, you can answer that you have not been convicted "
-               "of this offense."),
+            PRIVATE_JOB_APPLICATIONS,
             _l("Employers in California generally may not ask about or use a dismissed conviction."),
             _l("Your record with the state shows that relief was granted."),
         ),
         does_not_change=(
             _l("You must still tell about it when you apply for a government job, a state license (for example "
                "nursing, real estate or teaching), or run for public office."),
-            _l("It can still count as a prior conviction if you are charged with a crime again."),
-            _l("It does not give back the right to own a gun if the conviction took it away."),
+            STILL_A_PRIOR,
+            NO_GUN_RIGHTS_BACK,
             _l("It does not end a duty to register as a sex offender, or a driver's license suspension."),
         ),
     ),
@@ -39,7 +44,7 @@ EXPLANATIONS = {
         ),
         does_not_change=(
             _l("The conviction is still on your record. You may be able to ask the court to dismiss it as well."),
-            _l("It can still count as a prior conviction if you are charged with a crime again."),
+            STILL_A_PRIOR,
             _l("Some limits on owning a gun can remain."),
         ),
     ),
@@ -47,14 +52,13 @@ EXPLANATIONS = {
         title=_l("The court sealed the record"),
         means=(
             _l("The record is hidden from the public and from most background checks for jobs and housing."),
-            _l("On most job applications from private employers, you can answer that you have not been convicted "
-               "of this offense."),
+            PRIVATE_JOB_APPLICATIONS,
         ),
         does_not_change=(
             _l("Police, courts and some licensing and government agencies can still see it."),
             _l("You must still tell about it when you apply for a government job, a state license, or run for "
                "public office."),
-            _l("It does not give back the right to own a gun if the conviction took it away."),
+            NO_GUN_RIGHTS_BACK,
         ),
     ),
 }
