@@ -76,9 +76,12 @@ def _publish_page(run_form: PublishRunForm | None = None, csv_form: PublishCsvFo
 @bp.get("/lookup/publish")
 @staff_required(*publishing.PUBLISHING_ROLES)
 def publish() -> tuple[str, int]:
+    """The publishing page; `?run=TOKEN` (the link on a finished run's page) chooses that run."""
     record_audit(current_user, "lookup.publish_page", "county", current_user.county_id)
     db.session.commit()
-    return _publish_page()
+    run_form = _run_form(current_user)
+    run_form.job.data = request.args.get("run", "")
+    return _publish_page(run_form=run_form)
 
 
 @bp.post("/lookup/publish/run")

@@ -134,9 +134,13 @@ def finished_run(client_request: Any, da: Any, county: County, tmp_path: Path, l
     return job
 
 
+def test_a_finished_runs_page_links_to_publishing_with_the_run_chosen(client_request: Any, finished_run: BulkJob) -> None:
+    link = client_request.get(f"/bulk/jobs/{finished_run.token}").find("a", string="Publish granted relief from this run")
+    page = client_request.get(link["href"])
+    assert page.find("option", attrs={"value": finished_run.token, "selected": True})
+
+
 def test_a_da_publishes_a_finished_bulk_run_with_the_courts_order_date(client_request: Any, finished_run: BulkJob) -> None:
-    page = client_request.get("/lookup/publish")
-    assert page.find("option", attrs={"value": finished_run.token})
     client_request.post("/lookup/publish/run", {"job": finished_run.token, "order_date": "2026-11-30", "confirmed": "y"},
                         csrf_from="/lookup/publish")
     batch = db.session.scalars(select(PublishBatch)).one()
