@@ -23,16 +23,25 @@ class ConfigError(RuntimeError):
     """Raised when production is started with an unsafe configuration."""
 
 
-def _instance_secret(instance_path: Path, environment: str, variable: str, file_name: str) -> str:
-    """Production must be given the secret; elsewhere one is generated once into the instance folder,
-    so it survives restarts without anyone having to invent one."""
+def missing_secret_message(variable: str) -> str:
+    return f"{variable} must be set in production (e.g. `python -c 'import secrets; print(secrets.token_hex(32))'`)."
+
+
+def missing_secret_key_message() -> str:
+    return missing_secret_message("SECRET_KEY")
+
+
+def _instance_secret(instance_path: Path, environment: str, variable: str, file_name: str, required: bool) -> str | None:
+    """Production must be given the secret; elsewhere one is generated once into the instance folder, so it survives
+    restarts without anyone having to invent one. ``required=False`` (the ``flask`` command's app) leaves a missing
+    production secret missing instead of refusing to start."""
     value = os.environ.get(variable)
     if value:
         return value
     if environment == "production":
-        raise ConfigError(
-            f"{variable} must be set in production (e.g. `python -c 'import secrets; print(secrets.token_hex(32))'`)."
-        )
+        if not required:
+            return None
+        raise ConfigError(missing_secret_message(variable))
     key_file = instance_path / file_name
     if not key_file.exists():
         instance_path.mkdir(parents=True, exist_ok=True)
@@ -41,14 +50,17 @@ def _instance_secret(instance_path: Path, environment: str, variable: str, file_
     return key_file.read_text().strip()
 
 
-def _secret_key(instance_path: Path, environment: str) -> str:
-    return _instance_secret(instance_path, environment, "SECRET_KEY", "secret_key")
+def _secret_key(instance_path: Path, environment: str, required: bool) -> str | None:
+    return _instance_secret(instance_path, environment, "SECRET_KEY", "secret_key", required)
 
 
-def _lookup_keys(instance_path: Path, environment: str) -> tuple[str, ...]:
+def _lookup_keys(instance_path: Path, environment: str, required: bool) -> tuple[str, ...]:
     """The keyed hash of the public look-up (app.lookup.matching): the current key first, then any retired keys
-    still accepted while their rows are re-published (LOOKUP_HMAC_OLD_KEYS, comma-separated; docs/lookup.md)."""
-    current = _instance_secret(instance_path, environment, "LOOKUP_HMAC_KEY", "lookup_hmac_key")
+    still accepted while their rows are re-published (LOOKUP_HMAC_OLD_KEYS, comma-separated; docs/lookup.md).
+    Empty only for the ``flask`` command's app in production without LOOKUP_HMAC_KEY (the look-up then refuses)."""
+    current = _instance_secret(instance_path, environment, "LOOKUP_HMAC_KEY", "lookup_hmac_key", required)
+    if current is None:
+        return ()
     old = [key.strip() for key in os.environ.get("LOOKUP_HMAC_OLD_KEYS", "").split(",") if key.strip()]
     return (current, *old)
 
@@ -73,7 +85,9 @@ def rate_limit_storage_uri(instance_path: Path, environment: str) -> str:
     return "memory://"
 
 
-def load_config(instance_path: Path, overrides: dict[str, Any] | None = None) -> dict[str, Any]:
+def load_config(
+    instance_path: Path, overrides: dict[str, Any] | None = None, *, secret_required: bool = True
+) -> dict[str, Any]:
     """Build the Flask config mapping from the environment, then apply explicit overrides (tests)."""
     overrides = dict(overrides or {})
     environment = overrides.get("APP_ENV") or os.environ.get("APP_ENV", "production")
@@ -81,8 +95,8 @@ def load_config(instance_path: Path, overrides: dict[str, Any] | None = None) ->
     mail_server = os.environ.get("MAIL_SERVER", "")
     config: dict[str, Any] = {
         "APP_ENV": environment,
-        "SECRET_KEY": overrides.get("SECRET_KEY") or _secret_key(instance_path, environment),
-        "LOOKUP_HMAC_KEYS": overrides.get("LOOKUP_HMAC_KEYS") or _lookup_keys(instance_path, environment),
+        "SECRET_KEY": overrides.get("SECRET_KEY") or _secret_key(instance_path, environment, secret_required),
+        "LOOKUP_HMAC_KEYS": overrides.get("LOOKUP_HMAC_KEYS") or _lookup_keys(instance_path, environment, secret_required),
         "SQLALCHEMY_DATABASE_URI": overrides.pop("DATABASE_URL", None) or _database_url(instance_path),
         # hide_parameters: a database error's message (logged with its traceback) names the statement but not its
         # values, which can be a resident's name, address or answers.

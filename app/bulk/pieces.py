@@ -32,7 +32,7 @@ class PieceJob:
 class PieceOutcome:
     tally: RunTally
     header_warnings: list[str]
-    subject_ids: set[str]  # everyone seen, to find a person whose rows fall in two pieces
+    subject_ids: set[str]  # everyone seen, to find a person whose rows fall in two pieces (empty once shares are joined)
 
 
 def screen_pieces(

@@ -20,7 +20,8 @@ from typing import Any
 import click
 from flask import Flask, current_app
 
-from app.bulk import bp, tasks
+from app.bulk import tasks
+from app.bulk.web import bp
 from app.extensions import db
 
 log = logging.getLogger(__name__)

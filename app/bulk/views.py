@@ -15,9 +15,10 @@ from sqlalchemy import select
 
 from app.audit import record_audit
 from app.auth.decorators import staff_required
-from app.bulk import bp, jobs
+from app.bulk import jobs
 from app.bulk import queue as bulk_queue
 from app.bulk.progress import job_progress, rounded_time_left
+from app.bulk.web import bp
 from app.bulk.forms import UploadForm
 from app.bulk.policy import N_, BulkOptions, OptionsError, options_from_bytes
 from app.extensions import csrf, db

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from flask import current_app
 from sqlalchemy import select
 
+from app.config import ConfigError, missing_secret_message
 from app.extensions import db
 from app.models import Application, ClearedRecord, County
 
@@ -74,7 +75,10 @@ class Identity:
 
 def active_keys() -> Sequence[str]:
     """The current key first, then retired keys still honoured (app.config._lookup_keys)."""
-    return current_app.config["LOOKUP_HMAC_KEYS"]
+    keys = current_app.config["LOOKUP_HMAC_KEYS"]
+    if not keys:  # the `flask` command's app in production without LOOKUP_HMAC_KEY
+        raise ConfigError(missing_secret_message("LOOKUP_HMAC_KEY"))
+    return keys
 
 
 def key_id(key: str) -> str:
