@@ -157,6 +157,21 @@ def test_production_refuses_to_start_without_the_lookup_key(monkeypatch, tmp_pat
         load_config(tmp_path, {"APP_ENV": "production"})
 
 
+def test_the_flask_commands_app_starts_without_the_lookup_key_and_the_look_up_refuses(monkeypatch, tmp_path):
+    from app.config import ConfigError, load_config
+
+    monkeypatch.delenv("LOOKUP_HMAC_KEY", raising=False)
+    assert load_config(tmp_path, {"APP_ENV": "production", "SECRET_KEY": "k"}, secret_required=False)["LOOKUP_HMAC_KEYS"] == ()
+    from flask import Flask
+
+    from app.lookup.matching import active_keys
+
+    bare = Flask(__name__)
+    bare.config["LOOKUP_HMAC_KEYS"] = ()
+    with bare.app_context(), pytest.raises(ConfigError, match="LOOKUP_HMAC_KEY"):
+        active_keys()
+
+
 def test_development_generates_and_keeps_a_lookup_key_apart_from_the_secret_key(monkeypatch, tmp_path):
     from app.config import load_config
 
