@@ -23,27 +23,46 @@ class ConfigError(RuntimeError):
     """Raised when production is started with an unsafe configuration."""
 
 
+def missing_secret_message(variable: str) -> str:
+    return f"{variable} must be set in production (e.g. `python -c 'import secrets; print(secrets.token_hex(32))'`)."
+
+
 def missing_secret_key_message() -> str:
-    return "SECRET_KEY must be set in production (e.g. `python -c 'import secrets; print(secrets.token_hex(32))'`)."
+    return missing_secret_message("SECRET_KEY")
 
 
-def _secret_key(instance_path: Path, environment: str, required: bool) -> str | None:
-    """Production must be given a key; elsewhere a key is generated once into the instance folder,
-    so sessions survive restarts without anyone having to invent one. ``required=False`` (the
-    ``flask`` command's app) leaves a missing production key missing instead of refusing to start."""
-    key = os.environ.get("SECRET_KEY")
-    if key:
-        return key
+def _instance_secret(instance_path: Path, environment: str, variable: str, file_name: str, required: bool) -> str | None:
+    """Production must be given the secret; elsewhere one is generated once into the instance folder, so it survives
+    restarts without anyone having to invent one. ``required=False`` (the ``flask`` command's app) leaves a missing
+    production secret missing instead of refusing to start."""
+    value = os.environ.get(variable)
+    if value:
+        return value
     if environment == "production":
         if not required:
             return None
-        raise ConfigError(missing_secret_key_message())
-    key_file = instance_path / "secret_key"
+        raise ConfigError(missing_secret_message(variable))
+    key_file = instance_path / file_name
     if not key_file.exists():
         instance_path.mkdir(parents=True, exist_ok=True)
         key_file.write_text(secrets.token_hex(32))
         key_file.chmod(0o600)
     return key_file.read_text().strip()
+
+
+def _secret_key(instance_path: Path, environment: str, required: bool) -> str | None:
+    return _instance_secret(instance_path, environment, "SECRET_KEY", "secret_key", required)
+
+
+def _lookup_keys(instance_path: Path, environment: str, required: bool) -> tuple[str, ...]:
+    """The keyed hash of the public look-up (app.lookup.matching): the current key first, then any retired keys
+    still accepted while their rows are re-published (LOOKUP_HMAC_OLD_KEYS, comma-separated; docs/lookup.md).
+    Empty only for the ``flask`` command's app in production without LOOKUP_HMAC_KEY (the look-up then refuses)."""
+    current = _instance_secret(instance_path, environment, "LOOKUP_HMAC_KEY", "lookup_hmac_key", required)
+    if current is None:
+        return ()
+    old = [key.strip() for key in os.environ.get("LOOKUP_HMAC_OLD_KEYS", "").split(",") if key.strip()]
+    return (current, *old)
 
 
 def _database_url(instance_path: Path) -> str:
@@ -77,6 +96,7 @@ def load_config(
     config: dict[str, Any] = {
         "APP_ENV": environment,
         "SECRET_KEY": overrides.get("SECRET_KEY") or _secret_key(instance_path, environment, secret_required),
+        "LOOKUP_HMAC_KEYS": overrides.get("LOOKUP_HMAC_KEYS") or _lookup_keys(instance_path, environment, secret_required),
         "SQLALCHEMY_DATABASE_URI": overrides.pop("DATABASE_URL", None) or _database_url(instance_path),
         # hide_parameters: a database error's message (logged with its traceback) names the statement but not its
         # values, which can be a resident's name, address or answers.
@@ -116,6 +136,10 @@ def load_config(
         "RESUME_CODE_FAILURE_LIMIT": os.environ.get("RESUME_CODE_FAILURE_LIMIT", "5/day"),
         "RESUME_FAILURE_ALARM": os.environ.get("RESUME_FAILURE_ALARM", "50/hour"),
         "RESUME_GLOBAL_FAILURE_LIMIT": os.environ.get("RESUME_GLOBAL_FAILURE_LIMIT", "500/hour"),
+        # The public look-up of granted relief (issue 12): per client, and per normalized case number whoever asks.
+        "LOOKUP_RATE_LIMIT": os.environ.get("LOOKUP_RATE_LIMIT", "20/hour"),
+        "LOOKUP_CASE_RATE_LIMIT": os.environ.get("LOOKUP_CASE_RATE_LIMIT", "10/day"),
+        "LOOKUP_MAX_UPLOAD_MB": _int("LOOKUP_MAX_UPLOAD_MB", 50),
         # Keys in a Redis shared with other programs (or other deployments) start with this.
         "RATELIMIT_KEY_PREFIX": os.environ.get("RATELIMIT_KEY_PREFIX", "portal"),
         # Mail worker and office digest
@@ -148,4 +172,4 @@ def load_config(
 
 
 # One Babel catalog per audience, so each area's strings can be extracted and translated on their own.
-TRANSLATION_DOMAINS = ("messages", "intake", "partner", "auth", "bulk", "admin")
+TRANSLATION_DOMAINS = ("messages", "intake", "partner", "auth", "bulk", "admin", "lookup")

@@ -24,6 +24,7 @@ BLUEPRINTS = (
     ("app.partner", "/partner"),
     ("app.bulk.web", "/bulk"),
     ("app.admin", "/admin"),
+    ("app.lookup", None),
 )
 
 CONTENT_SECURITY_POLICY = {

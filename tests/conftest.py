@@ -34,6 +34,7 @@ def base_config(tmp_path: Path, database_url: str) -> dict[str, Any]:
         "APP_ENV": "testing",
         "TESTING": True,
         "SECRET_KEY": "test-secret-key",
+        "LOOKUP_HMAC_KEYS": ("test-lookup-key",),
         "DATABASE_URL": database_url,
         "INSTANCE_PATH": str(tmp_path / "instance"),
         "MAIL_SINK_DIR": str(tmp_path / "mail-sink"),
@@ -73,7 +74,7 @@ def postgresql_ready(tmp_path_factory: pytest.TempPathFactory) -> str:
     from app.config import load_config
 
     url = load_config(tmp_path_factory.mktemp("pgcfg"), {"DATABASE_URL": TEST_DATABASE_URL,
-                                                       "SECRET_KEY": "x"})["SQLALCHEMY_DATABASE_URI"]
+                                                       "SECRET_KEY": "x", "LOOKUP_HMAC_KEYS": ("x",)})["SQLALCHEMY_DATABASE_URI"]
     engine = create_engine(url)
     with engine.begin() as connection:
         connection.execute(text("DROP SCHEMA public CASCADE"))

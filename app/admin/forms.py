@@ -53,7 +53,7 @@ class InviteForm(FlaskForm):
     role = RadioField(_l("Role"), choices=[SelectChoice(role, name) for role, name in ROLE_NAMES.items()],
                       validators=[DataRequired(_l("Select a role"))])
     office_id = SelectField(_l("Office (partner attorneys and clinic volunteers)"), coerce=int)
-    county_id = SelectField(_l("County (district attorneys)"), coerce=int)
+    county_id = SelectField(_l("County (district attorneys and court clerks)"), coerce=int)
     bar_number = StringField(_l("State Bar number (attorneys, optional)"),
                              validators=[Optional(),
                                          Regexp(r"^\d{1,8}$", message=_l("Enter the State Bar number in digits"))])

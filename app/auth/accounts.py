@@ -16,7 +16,7 @@ from app.models import County, PartnerOffice, User
 
 
 # What scopes each role's access: attorneys and volunteers see their office's work, a DA their county's.
-SCOPE_BY_ROLE = {"attorney": "office", "volunteer": "office", "da": "county"}
+SCOPE_BY_ROLE = {"attorney": "office", "volunteer": "office", "da": "county", "court": "county"}
 
 
 class EmailAlreadyUsed(ValueError):

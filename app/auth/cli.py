@@ -19,6 +19,7 @@ DEMO_USERS = (  # email, name, role, office slug, county slug
     ("attorney@example.org", "Demo Attorney", "attorney", "sf-public-defender", None),
     ("volunteer@example.org", "Demo Volunteer", "volunteer", "sf-public-defender", None),
     ("da@example.org", "Demo District Attorney", "da", None, "san-francisco"),
+    ("court@example.org", "Demo Court Clerk", "court", None, "san-francisco"),
 )
 
 

@@ -9,6 +9,7 @@ ROLE_NAMES = {
     "attorney": _l("Partner attorney"),
     "volunteer": _l("Clinic volunteer"),
     "da": _l("District attorney's office"),
+    "court": _l("Superior court clerk"),
     "admin": _l("Administrator"),
 }
 

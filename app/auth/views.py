@@ -23,7 +23,8 @@ from app.site.views import safe_next
 # Per address; the per-account lockout (5 failures, 10 minutes) stops slower, spread-out guessing.
 ATTEMPTS_PER_ADDRESS = "10 per minute"
 # Where each role starts, when that area exists in this build; otherwise the account page.
-ROLE_HOME_PATHS = {"admin": "/admin/", "attorney": "/partner/", "da": "/bulk/", "volunteer": "/clinic/"}
+ROLE_HOME_PATHS = {"admin": "/admin/", "attorney": "/partner/", "da": "/bulk/", "court": "/lookup/publish",
+                   "volunteer": "/clinic/"}
 
 
 @bp.before_app_request

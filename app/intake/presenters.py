@@ -14,7 +14,9 @@ from app import applications
 from app.applications import CHECK, StepRef
 from app.eligibility import parse_offense
 from app.intake.pages import PAGES
-from app.models import Application
+from app.lookup.explanations import RELIEF_NAMES
+from app.lookup.matching import granted_relief_by_conviction
+from app.models import Application, ClearedRecord
 
 SECTION_TITLES = {
     "about": _l("About you"),
@@ -215,11 +217,21 @@ class ConvictionResultView:
     best_outcome: str
     determinations: list[DeterminationView]
     notes: list[str]
+    granted: str | None = None  # relief a court already granted in this case, published for the look-up
+
+
+def _granted_text(record: ClearedRecord | None) -> str | None:
+    if record is None:
+        return None
+    return _("A court has already granted relief in this case: %(relief)s, ordered on %(date)s. You do not need to "
+             "ask for it again, and your court papers leave this case out. Ask the court clerk for a copy of the "
+             "order.", relief=str(RELIEF_NAMES[record.relief]).lower(), date=format_date(record.order_date, "long"))
 
 
 def results(application: Application, language: str) -> list[ConvictionResultView]:
     """Per conviction: what looks possible first, then what a lawyer must check, then what is not available."""
     screening = applications.screen_application(application)
+    granted = granted_relief_by_conviction(application)
     notes: dict[str, list[str]] = {}
     for note in screening.automatic_relief:
         notes.setdefault(note.conviction, []).append(note.note.es if language == "es" else note.note.en)
@@ -237,6 +249,7 @@ def results(application: Application, language: str) -> list[ConvictionResultVie
                 reasons=[r.es if language == "es" else r.en for r in d.reasons],
                 statute=d.statute, form=d.form) for d in determinations],
             notes=notes.get(result.id, []),
+            granted=_granted_text(granted.get(result.id)),
         ))
     return views
 

@@ -17,3 +17,4 @@ from app.models.referrals import (  # noqa: F401
     ReferralEvent,
 )
 from app.models.bulk import BulkJob, BulkJobPart  # noqa: F401,E402
+from app.models.lookup import RELIEFS, ClearedRecord, PublishBatch  # noqa: F401,E402

@@ -19,7 +19,7 @@ db.metadata.naming_convention = {
 }
 assert isinstance(db.metadata, MetaData)
 
-ROLES = ("attorney", "volunteer", "da", "admin")
+ROLES = ("attorney", "volunteer", "da", "court", "admin")
 
 
 def utcnow() -> dt.datetime:
@@ -115,8 +115,8 @@ class User(db.Model):
 
     @property
     def needs_second_factor(self) -> bool:
-        """Attorney, DA and admin must use one; a volunteer who chose to enrol uses theirs too."""
-        return self.role in ("attorney", "da", "admin") or self.totp_confirmed_at is not None
+        """Attorney, DA, court and admin must use one; a volunteer who chose to enrol uses theirs too."""
+        return self.role in ("attorney", "da", "court", "admin") or self.totp_confirmed_at is not None
 
     def __repr__(self) -> str:
         return f"<User {self.id} {self.role}>"

@@ -10,6 +10,7 @@ import datetime as dt
 from collections.abc import Collection
 
 from app.applications import applicant_details, conviction_facts, petition_choices, screen_application
+from app.lookup.matching import granted_relief_by_conviction
 from app.models import Application, PartnerOffice
 from app.packets.parties import Applicant, Attorney, OfficeContact, PacketChoices
 from app.packets.service import build_packet
@@ -45,4 +46,5 @@ def packet_for_application(
         choices=PacketChoices(**petition_choices(application)),
         offices_by_county={county: office_contact(o) for county, o in (offices_by_county or {}).items()},
         today=today,
+        relief_granted=granted_relief_by_conviction(application).keys(),  # a court already cleared these cases
     )

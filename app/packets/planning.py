@@ -7,7 +7,7 @@ a ``needs_review`` one also makes the cover sheet ask for an attorney's review b
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -144,11 +144,17 @@ def format_dates(dates: Iterable[date | None]) -> str:
     return ", ".join(f"{d:%m/%d/%Y}" for d in known)
 
 
-def plan_packet(convictions: Sequence[ConvictionFacts], screening: Screening, *, today: date) -> tuple[CaseSet, ...]:
-    """Group convictions into court cases and decide each case's forms; cases with nothing to file are left out."""
+def plan_packet(convictions: Sequence[ConvictionFacts], screening: Screening, *, today: date,
+                relief_granted: Collection[str] = ()) -> tuple[CaseSet, ...]:
+    """Group convictions into court cases and decide each case's forms; cases with nothing to file are left out.
+
+    `relief_granted` names convictions whose case a court has already cleared (published for the look-up, issue 12):
+    no petition is planned for them."""
     results = {result.id: result for result in screening.convictions}
     groups: dict[tuple[str, str], list[tuple[ConvictionFacts, ConvictionResult]]] = {}
     for facts in convictions:
+        if facts.id in relief_granted:
+            continue
         result = results.get(facts.id)
         if result is None or not _actionable(result.determinations):
             continue

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from datetime import date
 from typing import Any
 
@@ -33,6 +33,7 @@ def build_packet(
     offices_by_county: Mapping[str, OfficeContact] | None = None,
     today: date,
     timeout_seconds: float | None = None,
+    relief_granted: Collection[str] = (),
 ) -> bytes:
     """One set of forms per court case, each behind a cover sheet in the person's language.
 
@@ -43,7 +44,7 @@ def build_packet(
     for statement in (choices.personal_statement, choices.good_cause_statement):
         if statement is not None and len(statement) > MAX_STATEMENT_CHARS:
             raise ValueError(f"statement longer than {MAX_STATEMENT_CHARS} characters")
-    case_sets = plan_packet(convictions, screening, today=today)
+    case_sets = plan_packet(convictions, screening, today=today, relief_granted=relief_granted)
     if not case_sets:
         raise NothingToFile("the screening calls for no petition")
     documents = packet_html(

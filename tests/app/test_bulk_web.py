@@ -7,28 +7,12 @@ import threading
 from pathlib import Path
 from typing import Any, Callable
 
-import pytest
 from sqlalchemy import select
 
-from app.bulk import jobs, tasks
+from app.bulk import jobs
 from app.extensions import db
 from app.models import AuditEvent, BulkJob, County, utcnow
-from tests.support.bulk import county, da, doj_csv, upload  # noqa: F401  (fixtures)
-
-
-@pytest.fixture
-def launched(monkeypatch: pytest.MonkeyPatch) -> list[threading.Thread]:
-    """The real background thread, recorded so a test can wait for it instead of sleeping."""
-    threads: list[threading.Thread] = []
-    real_launch = tasks.launch_thread
-
-    def recording(app: Any, job_id: int) -> threading.Thread:
-        thread = real_launch(app, job_id)
-        threads.append(thread)
-        return thread
-
-    monkeypatch.setattr(tasks, "launch_thread", recording)
-    return threads
+from tests.support.bulk import county, da, doj_csv, launched, upload  # noqa: F401  (fixtures)
 
 
 def _finished_job(client_request: Any, content: bytes, threads: list[threading.Thread]) -> BulkJob:

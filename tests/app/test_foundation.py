@@ -148,10 +148,54 @@ def test_development_generates_and_keeps_a_secret_key(monkeypatch, tmp_path):
     assert (tmp_path / "secret_key").stat().st_mode & 0o777 == 0o600
 
 
+def test_production_refuses_to_start_without_the_lookup_key(monkeypatch, tmp_path):
+    from app.config import ConfigError, load_config
+
+    monkeypatch.setenv("SECRET_KEY", "k")
+    monkeypatch.delenv("LOOKUP_HMAC_KEY", raising=False)
+    with pytest.raises(ConfigError, match="LOOKUP_HMAC_KEY"):
+        load_config(tmp_path, {"APP_ENV": "production"})
+
+
+def test_the_flask_commands_app_starts_without_the_lookup_key_and_the_look_up_refuses(monkeypatch, tmp_path):
+    from app.config import ConfigError, load_config
+
+    monkeypatch.delenv("LOOKUP_HMAC_KEY", raising=False)
+    assert load_config(tmp_path, {"APP_ENV": "production", "SECRET_KEY": "k"}, secret_required=False)["LOOKUP_HMAC_KEYS"] == ()
+    from flask import Flask
+
+    from app.lookup.matching import active_keys
+
+    bare = Flask(__name__)
+    bare.config["LOOKUP_HMAC_KEYS"] = ()
+    with bare.app_context(), pytest.raises(ConfigError, match="LOOKUP_HMAC_KEY"):
+        active_keys()
+
+
+def test_development_generates_and_keeps_a_lookup_key_apart_from_the_secret_key(monkeypatch, tmp_path):
+    from app.config import load_config
+
+    monkeypatch.delenv("LOOKUP_HMAC_KEY", raising=False)
+    monkeypatch.delenv("LOOKUP_HMAC_OLD_KEYS", raising=False)
+    first = load_config(tmp_path, {"APP_ENV": "development"})
+    assert first["LOOKUP_HMAC_KEYS"] == load_config(tmp_path, {"APP_ENV": "development"})["LOOKUP_HMAC_KEYS"]
+    assert first["LOOKUP_HMAC_KEYS"][0] != first["SECRET_KEY"]
+    assert (tmp_path / "lookup_hmac_key").stat().st_mode & 0o777 == 0o600
+
+
+def test_retired_lookup_keys_follow_the_current_one(monkeypatch, tmp_path):
+    from app.config import load_config
+
+    monkeypatch.setenv("LOOKUP_HMAC_KEY", "new")
+    monkeypatch.setenv("LOOKUP_HMAC_OLD_KEYS", "old1, old2")
+    assert load_config(tmp_path, {"APP_ENV": "development"})["LOOKUP_HMAC_KEYS"] == ("new", "old1", "old2")
+
+
 def test_production_cookies_are_secure_httponly_samesite(monkeypatch, tmp_path):
     from app.config import load_config
 
     monkeypatch.setenv("SECRET_KEY", "k")
+    monkeypatch.setenv("LOOKUP_HMAC_KEY", "l")
     monkeypatch.delenv("SESSION_COOKIE_SECURE", raising=False)
     config = load_config(tmp_path, {"APP_ENV": "production"})
     assert config["SESSION_COOKIE_SECURE"] and config["SESSION_COOKIE_HTTPONLY"]
@@ -162,7 +206,7 @@ def test_database_url_postgres_scheme_uses_psycopg3(monkeypatch, tmp_path):
     from app.config import load_config
 
     monkeypatch.setenv("DATABASE_URL", "postgres://u@h/db")
-    assert load_config(tmp_path, {"SECRET_KEY": "k"})["SQLALCHEMY_DATABASE_URI"] == "postgresql+psycopg://u@h/db"
+    assert load_config(tmp_path, {"SECRET_KEY": "k", "LOOKUP_HMAC_KEYS": ("l",)})["SQLALCHEMY_DATABASE_URI"] == "postgresql+psycopg://u@h/db"
 
 
 def test_mail_without_server_goes_to_the_local_sink(app, tmp_path):

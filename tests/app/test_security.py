@@ -14,7 +14,7 @@ def test_post_without_csrf_token_is_refused(make_app):
 
 
 # Exempt from the global check on purpose, the form itself checking the token (see the view's comment).
-CSRF_CHECKED_BY_THE_FORM = {"bulk.index"}
+CSRF_CHECKED_BY_THE_FORM = {"bulk.index", "lookup.publish_csv"}
 
 
 def test_every_post_route_outside_the_api_refuses_a_post_without_csrf_token(app):

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import io
 import json
+import threading
 from pathlib import Path
 from typing import Any, Callable
 
 import pytest
 from sqlalchemy import select
 
+from app.bulk import tasks
 from app.bulk.outputs import SUMMARY_FILE, RunWriters
 from app.doj.synthetic import conviction_row, write_rows
 from app.models import County
@@ -31,6 +33,21 @@ def da(make_user: Callable[..., Any], county: County, login_as: Callable[[Any], 
 def doj_csv(tmp_path: Path) -> bytes:
     rows = [conviction_row("1", "11357(B) HS-POSSESS", "M", county="SAN JOAQUIN"), conviction_row("2", "11359 HS-SALE", "F", county="SAN JOAQUIN")]
     return write_rows(tmp_path / "doj.csv", rows).read_bytes()
+
+
+@pytest.fixture
+def launched(monkeypatch: pytest.MonkeyPatch) -> list[threading.Thread]:
+    """The real background thread, recorded so a test can wait for it instead of sleeping."""
+    threads: list[threading.Thread] = []
+    real_launch = tasks.launch_thread
+
+    def recording(app: Any, job_id: int) -> threading.Thread:
+        thread = real_launch(app, job_id)
+        threads.append(thread)
+        return thread
+
+    monkeypatch.setattr(tasks, "launch_thread", recording)
+    return threads
 
 
 def upload(client_request: Any, content: bytes, **extra: Any) -> Any:

@@ -53,6 +53,14 @@ def test_cases_in_two_counties_get_two_sets(builder: ScreeningBuilder) -> None:
     assert [(s.county, s.case_number) for s in sets] == [("San Diego", "SD-1"), ("Alameda", "A-1")]
 
 
+def test_a_case_a_court_already_cleared_gets_no_set(builder: ScreeningBuilder) -> None:
+    builder.add("HS 11357(b)", determination("prop64", basis="application"), county="San Diego", case_number="SD-1")
+    builder.add("PC 459.5", determination("pc1203_4", basis="probation_fulfilled"), county="alameda", case_number="A-1")
+    facts, screening = builder.build()
+    sets = plan_packet(facts, screening, today=TODAY, relief_granted={"c1"})
+    assert [s.case_number for s in sets] == ["A-1"]
+
+
 def test_counts_without_a_case_number_stand_alone(builder: ScreeningBuilder) -> None:
     builder.add("PC 459.5", determination("pc1203_4", basis="probation_fulfilled"), case_number=None)
     builder.add("PC 484", determination("pc1203_4", basis="probation_fulfilled"), case_number=None)
