@@ -4,7 +4,7 @@ from __future__ import annotations
 import os
 import secrets
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 TRUE = {"1", "true", "yes", "on"}
 
@@ -23,22 +23,32 @@ class ConfigError(RuntimeError):
     """Raised when production is started with an unsafe configuration."""
 
 
-def _secret_key(instance_path: Path, environment: str) -> str:
-    """Production must be given a key; elsewhere a key is generated once into the instance folder,
-    so sessions survive restarts without anyone having to invent one."""
-    key = os.environ.get("SECRET_KEY")
-    if key:
-        return key
+def _instance_secret(instance_path: Path, environment: str, name: str, make: Callable[[], str], how: str) -> str:
+    """Production must be given the secret `name`; elsewhere one is generated once into the instance folder (its
+    lower-cased name), so sessions and encrypted rows survive restarts without anyone having to invent a key."""
+    value = os.environ.get(name)
+    if value:
+        return value
     if environment == "production":
-        raise ConfigError(
-            "SECRET_KEY must be set in production (e.g. `python -c 'import secrets; print(secrets.token_hex(32))'`)."
-        )
-    key_file = instance_path / "secret_key"
+        raise ConfigError(f"{name} must be set in production (e.g. `{how}`).")
+    key_file = instance_path / name.lower()
     if not key_file.exists():
         instance_path.mkdir(parents=True, exist_ok=True)
-        key_file.write_text(secrets.token_hex(32))
+        key_file.write_text(make())
         key_file.chmod(0o600)
     return key_file.read_text().strip()
+
+
+def _secret_key(instance_path: Path, environment: str) -> str:
+    return _instance_secret(instance_path, environment, "SECRET_KEY", lambda: secrets.token_hex(32),
+                            "python -c 'import secrets; print(secrets.token_hex(32))'")
+
+
+def _encryption_key(instance_path: Path, environment: str, name: str) -> str:
+    """DATA_ENCRYPTION_KEYS (comma-separated, the first encrypts) and BLIND_INDEX_KEY (app.crypto)."""
+    from app.crypto import generate_key
+
+    return _instance_secret(instance_path, environment, name, generate_key, "flask keys generate")
 
 
 def _database_url(instance_path: Path) -> str:
@@ -70,6 +80,10 @@ def load_config(instance_path: Path, overrides: dict[str, Any] | None = None) ->
     config: dict[str, Any] = {
         "APP_ENV": environment,
         "SECRET_KEY": overrides.get("SECRET_KEY") or _secret_key(instance_path, environment),
+        # Personal columns are encrypted with these (app.crypto); production refuses to start without them.
+        "DATA_ENCRYPTION_KEYS": overrides.get("DATA_ENCRYPTION_KEYS")
+        or _encryption_key(instance_path, environment, "DATA_ENCRYPTION_KEYS"),
+        "BLIND_INDEX_KEY": overrides.get("BLIND_INDEX_KEY") or _encryption_key(instance_path, environment, "BLIND_INDEX_KEY"),
         "SQLALCHEMY_DATABASE_URI": overrides.pop("DATABASE_URL", None) or _database_url(instance_path),
         # hide_parameters: a database error's message (logged with its traceback) names the statement but not its
         # values, which can be a resident's name, address or answers.
@@ -124,6 +138,7 @@ def load_config(instance_path: Path, overrides: dict[str, Any] | None = None) ->
         # Data retention
         "DRAFT_RETENTION_DAYS": _int("DRAFT_RETENTION_DAYS", 30),
         "SUBMITTED_RETENTION_DAYS": _int("SUBMITTED_RETENTION_DAYS", 365),
+        "AUDIT_RETENTION_DAYS": _int("AUDIT_RETENTION_DAYS", 365),
         # Forms and API bodies are small; the DA's bulk upload raises its own limit (BULK_MAX_UPLOAD_MB) per request.
         "MAX_CONTENT_LENGTH": _int("MAX_REQUEST_MB", 2) * 1024 * 1024,
         # DA bulk tool (issue 7): upload limit for the DOJ file, and days before uploads and outputs are deleted.

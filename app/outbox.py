@@ -27,6 +27,7 @@ from flask_mail import Message
 from jinja2 import Template, TemplateNotFound
 from sqlalchemy import delete, func, select, update
 
+from app.crypto import address_index
 from app.extensions import db
 from app.mailer import deliver
 from app.models import OutboxMessage, utcnow
@@ -54,8 +55,8 @@ def enqueue(to: str, template: str, language: str = "en", context: dict[str, Any
         raise ValueError(f"no e-mail template templates/email/{template}.txt")
     if language not in current_app.config["LANGUAGES"]:
         language = current_app.config["BABEL_DEFAULT_LOCALE"]
-    message = OutboxMessage(to_address=to, template=template, language=language, context=dict(context or {}),
-                            dedupe_key=dedupe_key, status="pending", attempts=0, next_attempt_at=utcnow())
+    message = OutboxMessage(to_address=to, to_address_index=address_index(to), template=template, language=language,
+                            context=dict(context or {}), dedupe_key=dedupe_key, status="pending", attempts=0, next_attempt_at=utcnow())
     db.session.add(message)
     return message
 

@@ -8,6 +8,7 @@ import pytest
 from sqlalchemy import func, select
 
 from app.models import County, PartnerOffice
+from tests.support.keys import TEST_KEYS
 
 
 def test_models_and_migrations_agree(app):
@@ -148,12 +149,46 @@ def test_development_generates_and_keeps_a_secret_key(monkeypatch, tmp_path):
     assert (tmp_path / "secret_key").stat().st_mode & 0o777 == 0o600
 
 
+@pytest.mark.parametrize("missing", ["DATA_ENCRYPTION_KEYS", "BLIND_INDEX_KEY"])
+def test_production_refuses_to_start_without_an_encryption_key(monkeypatch, tmp_path, missing):
+    from app.config import ConfigError, load_config
+
+    monkeypatch.setenv("SECRET_KEY", "k")
+    for name, value in TEST_KEYS.items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.delenv(missing)
+    with pytest.raises(ConfigError, match=missing):
+        load_config(tmp_path, {"APP_ENV": "production"})
+
+
+def test_production_refuses_a_malformed_encryption_key(monkeypatch, tmp_path):
+    from app import create_app
+    from app.crypto import KeyConfigError
+
+    monkeypatch.setenv("SECRET_KEY", "k")
+    with pytest.raises(KeyConfigError, match="DATA_ENCRYPTION_KEYS"):
+        create_app({"APP_ENV": "production", "INSTANCE_PATH": str(tmp_path), **TEST_KEYS,
+                    "DATA_ENCRYPTION_KEYS": "not-a-key"})
+
+
+def test_development_generates_and_keeps_its_encryption_keys(monkeypatch, tmp_path):
+    from app.config import load_config
+
+    for name in TEST_KEYS:
+        monkeypatch.delenv(name, raising=False)
+    first = load_config(tmp_path, {"APP_ENV": "development"})
+    again = load_config(tmp_path, {"APP_ENV": "development"})
+    assert first["DATA_ENCRYPTION_KEYS"] == again["DATA_ENCRYPTION_KEYS"] != first["BLIND_INDEX_KEY"]
+    assert again["BLIND_INDEX_KEY"] == first["BLIND_INDEX_KEY"]
+    assert (tmp_path / "data_encryption_keys").stat().st_mode & 0o777 == 0o600
+
+
 def test_production_cookies_are_secure_httponly_samesite(monkeypatch, tmp_path):
     from app.config import load_config
 
     monkeypatch.setenv("SECRET_KEY", "k")
     monkeypatch.delenv("SESSION_COOKIE_SECURE", raising=False)
-    config = load_config(tmp_path, {"APP_ENV": "production"})
+    config = load_config(tmp_path, {"APP_ENV": "production", **TEST_KEYS})
     assert config["SESSION_COOKIE_SECURE"] and config["SESSION_COOKIE_HTTPONLY"]
     assert config["SESSION_COOKIE_SAMESITE"] == "Lax" and config["SESSION_COOKIE_NAME"] == "__Host-session"
 
@@ -162,7 +197,7 @@ def test_database_url_postgres_scheme_uses_psycopg3(monkeypatch, tmp_path):
     from app.config import load_config
 
     monkeypatch.setenv("DATABASE_URL", "postgres://u@h/db")
-    assert load_config(tmp_path, {"SECRET_KEY": "k"})["SQLALCHEMY_DATABASE_URI"] == "postgresql+psycopg://u@h/db"
+    assert load_config(tmp_path, {"SECRET_KEY": "k", **TEST_KEYS})["SQLALCHEMY_DATABASE_URI"] == "postgresql+psycopg://u@h/db"
 
 
 def test_mail_without_server_goes_to_the_local_sink(app, tmp_path):
