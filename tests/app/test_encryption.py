@@ -259,3 +259,65 @@ def test_a_full_journey_leaves_no_personal_data_in_logs_or_office_mail(mail_app,
     secrets = (NAME, "Quartermaine", CASE_NUMBER, *BIRTH_DATES)
     assert [value for value in secrets if value in caplog.text] == []
     assert [value for value in secrets for mail in office_mail if value in mail] == []
+
+
+# --- The migration that encrypted existing rows ------------------------------------------------------------------
+
+
+@pytest.fixture
+def migrated_from_plaintext(make_app):
+    """Rows written in plain text by the schema before encryption (0002), then the migrations run to the head."""
+    import datetime as dt
+
+    from flask_migrate import downgrade, upgrade
+
+    app = make_app()
+    with app.app_context():
+        db.session.remove()
+        downgrade(revision="0002_resident_secrets")
+        now = dt.datetime(2026, 11, 1)
+        application = table("application", *(column(name) for name in (
+            "id", "reference", "token_hash", "status", "language", "answers", "full_name", "date_of_birth", "email",
+            "phone", "screening", "source", "created_at", "updated_at")))
+        conviction = table("conviction", *(column(name) for name in (
+            "application_id", "position", "case_number", "offense_text", "code", "section", "facts")))
+        outbox = table("outbox_message", *(column(name) for name in (
+            "to_address", "template", "language", "context", "status", "attempts", "next_attempt_at", "created_at")))
+        db.session.execute(application.insert().values(
+            id=1, reference="ABCD2345", token_hash="0" * 64, status="submitted", language="en",
+            answers='{"other_names": "Zee Q."}', full_name=NAME, date_of_birth="1971-09-17", email=EMAIL, phone=PHONE,
+            screening="null", source="web", created_at=now, updated_at=now))
+        db.session.execute(conviction.insert().values(
+            application_id=1, position=0, case_number=CASE_NUMBER, offense_text="HS 11357", code="HS",
+            section="11357", facts="{}"))
+        db.session.execute(outbox.insert().values(
+            to_address=EMAIL, template="resume_link", language="en", context='{"reference": "ABCD2345"}',
+            status="pending", attempts=0, next_attempt_at=now, created_at=now))
+        db.session.commit()
+        db.session.remove()
+        upgrade(revision="heads")
+        yield app
+
+
+def test_the_migration_encrypts_rows_written_before_it(migrated_from_plaintext):
+    assert [value for value in PERSONAL if value.casefold() in raw_rows().casefold()] == []
+
+
+def test_rows_encrypted_by_the_migration_read_as_before(migrated_from_plaintext):
+    application = db.session.scalars(select(Application)).one()
+    assert (application.full_name, application.email, application.date_of_birth.isoformat()) == (
+        NAME, EMAIL, "1971-09-17")
+    assert (application.answers, application.screening) == ({"other_names": "Zee Q."}, None)
+    assert (application.convictions[0].case_number, application.convictions[0].section) == (CASE_NUMBER, "11357")
+
+
+def test_rows_encrypted_by_the_migration_are_found_by_name_case_number_and_address(migrated_from_plaintext):
+    from app import search_index
+    from app.crypto import address_index
+    from app.models import OutboxMessage
+
+    for term in ("quartermaine", CASE_NUMBER):
+        assert db.session.scalars(select(Application.reference).where(search_index.matches(term))).all() == [
+            "ABCD2345"]
+    assert db.session.scalars(select(OutboxMessage.template)
+                              .where(OutboxMessage.to_address_index == address_index(EMAIL))).all() == ["resume_link"]
