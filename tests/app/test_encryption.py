@@ -118,6 +118,15 @@ def test_staff_second_factor_secrets_are_stored_encrypted(app, make_user):
     assert all(str(value).startswith("v1.") for value in stored)
 
 
+def test_every_encrypted_column_is_bound_to_its_own_table_and_name():
+    from app.key_rotation import encrypted_tables
+
+    columns = [(target.name, name, purpose) for target in encrypted_tables(db.metadata)
+               for name, purpose in target.columns]
+    assert len(columns) >= 17
+    assert [c for c in columns if c[2] != f"{c[0]}.{c[1]}"] == []
+
+
 def test_comparing_an_encrypted_column_in_sql_is_refused(app):
     with pytest.raises(TypeError, match="blind index"):
         select(Application).where(Application.full_name == NAME)
