@@ -38,7 +38,7 @@ def register(app: Flask) -> None:
         """Re-encrypt every value under the first key of DATA_ENCRYPTION_KEYS; safe to interrupt and run again."""
         from app.crypto import keyring
         from app.extensions import db
-        from app.key_rotation import BatchDone, rotate_all
+        from app.key_rotation import BatchDone, rotate_all, rows_not_under_current_key
 
         ring = keyring()
         click.echo(f"re-encrypting under key {ring.current_id}")
@@ -49,7 +49,12 @@ def register(app: Flask) -> None:
 
         counts = rotate_all(db.session, db.metadata, ring, batch=batch, after_batch=committed)
         db.session.commit()
-        click.echo(f"done: {sum(counts.values())} rows re-encrypted; older keys can now be removed")
+        left = rows_not_under_current_key(db.session, db.metadata, ring)
+        if left:
+            click.echo(f"{sum(counts.values())} rows re-encrypted; {left} changed meanwhile: run `flask keys rotate` "
+                       "again before removing old keys")
+        else:
+            click.echo(f"done: {sum(counts.values())} rows re-encrypted; older keys can now be removed")
 
     @keys.command("reindex")
     @click.option("--batch", default=500, show_default=True, help="Applications per transaction.")

@@ -81,9 +81,8 @@ def load_config(instance_path: Path, overrides: dict[str, Any] | None = None) ->
         "APP_ENV": environment,
         "SECRET_KEY": overrides.get("SECRET_KEY") or _secret_key(instance_path, environment),
         # Personal columns are encrypted with these (app.crypto); production refuses to start without them.
-        "DATA_ENCRYPTION_KEYS": overrides.get("DATA_ENCRYPTION_KEYS")
-        or _encryption_key(instance_path, environment, "DATA_ENCRYPTION_KEYS"),
-        "BLIND_INDEX_KEY": overrides.get("BLIND_INDEX_KEY") or _encryption_key(instance_path, environment, "BLIND_INDEX_KEY"),
+        **{name: overrides.get(name) or _encryption_key(instance_path, environment, name)
+           for name in ("DATA_ENCRYPTION_KEYS", "BLIND_INDEX_KEY")},
         "SQLALCHEMY_DATABASE_URI": overrides.pop("DATABASE_URL", None) or _database_url(instance_path),
         # hide_parameters: a database error's message (logged with its traceback) names the statement but not its
         # values, which can be a resident's name, address or answers.

@@ -201,7 +201,7 @@ def name_words(name: str) -> set[str]:
 _ALLOWED_OPERATORS = {operators.is_, operators.is_not}
 
 
-class _Encrypted(TypeDecorator[Any]):
+class EncryptedType(TypeDecorator[Any]):
     """Text in the database, a Python value in the model. Subclasses say how a value becomes text and back."""
 
     impl = Text
@@ -240,7 +240,7 @@ class _Encrypted(TypeDecorator[Any]):
         return f"{type(self).__name__}({self.purpose!r})"
 
 
-class EncryptedString(_Encrypted):
+class EncryptedString(EncryptedType):
     cache_ok = True
 
     def serialise(self, value: Any) -> str:
@@ -250,7 +250,7 @@ class EncryptedString(_Encrypted):
         return text
 
 
-class EncryptedDate(_Encrypted):
+class EncryptedDate(EncryptedType):
     cache_ok = True
 
     def serialise(self, value: Any) -> str:
@@ -260,7 +260,7 @@ class EncryptedDate(_Encrypted):
         return dt.date.fromisoformat(text)
 
 
-class EncryptedJSON(_Encrypted):
+class EncryptedJSON(EncryptedType):
     """A JSON document (dict or list). Like SQLAlchemy's JSON, in-place changes are not seen: assign a new value."""
 
     cache_ok = True

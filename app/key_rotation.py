@@ -2,7 +2,8 @@
 its downgrade all walk the tables the same way.
 
 Rows are read and written in batches through plain SQL (no ORM: nothing else about a row changes, not even
-`updated_at`), ordered by id. Which rows still need work is decided by the stored values themselves, never by a
+`updated_at`), ordered by id; each write is a compare-and-set on the values read, so the site can stay up while a
+rotation runs. Which rows still need work is decided by the stored values themselves, never by a
 progress file: a rotation selects only values that do not begin with the current key's prefix, so an interrupted run
 simply starts again where the database says it stopped, and a finished one finds nothing to do.
 """
@@ -14,7 +15,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, MetaData, and_, column, func, or_, select, table, update
 
-from app.crypto import Keyring, _Encrypted, looks_encrypted
+from app.crypto import EncryptedType, Keyring, looks_encrypted
 
 DEFAULT_BATCH = 500
 Transform = Callable[[str, str], str]  # (stored value, purpose) -> new stored value
@@ -30,7 +31,8 @@ def encrypted_tables(metadata: MetaData) -> list[EncryptedTable]:
     """Every table with encrypted columns, found from the models, so a new table (clinic, look-up) is covered."""
     found = []
     for model_table in metadata.sorted_tables:
-        columns = tuple((c.name, c.type.purpose) for c in model_table.columns if isinstance(c.type, _Encrypted))
+        columns = tuple((c.name, c.type.purpose) for c in model_table.columns
+                        if isinstance(c.type, EncryptedType))
         if columns:
             found.append(EncryptedTable(model_table.name, columns))
     return found
@@ -61,22 +63,25 @@ class BatchDone:
 def rewrite(connection: Any, target: EncryptedTable, transform: Transform, selection: Selection, *,
             batch: int = DEFAULT_BATCH, after_batch: Callable[[BatchDone], None] | None = None) -> int:
     """Apply `transform` to each value of the table's encrypted columns that `selection` picks; returns how many rows
-    changed. `after_batch` runs after each batch (the CLI commits and prints progress there)."""
-    sql_table = table(target.name, column("id"), *(column(name) for name, _ in target.columns))
-    pending = or_(*(and_(sql_table.c[name].is_not(None), selection.sql(sql_table.c[name]))
-                    for name, _ in target.columns))
+    were written (a row changed by the site meanwhile is skipped). `after_batch` runs after each batch (the CLI
+    commits and prints progress there)."""
+    sql_table, pending = _pending(target, selection)
     total = connection.execute(select(func.count()).select_from(sql_table).where(pending)).scalar_one()
-    done, last_id = 0, 0
+    done, written, last_id = 0, 0, 0
     while True:
         rows = connection.execute(
             select(sql_table).where(pending, sql_table.c.id > last_id).order_by(sql_table.c.id).limit(batch)
         ).mappings().all()
         if not rows:
-            return done
+            return written
         for row in rows:
             values = {name: transform(row[name], purpose) for name, purpose in target.columns
                       if row[name] is not None and selection.matches(row[name])}
-            connection.execute(update(sql_table).where(sql_table.c.id == row["id"]).values(values))
+            # Compare-and-set: a value the app rewrote meanwhile (already under the current key) is left alone
+            # rather than overwritten with the older one.
+            unchanged = [sql_table.c[name] == row[name] for name in values]
+            written += connection.execute(
+                update(sql_table).where(sql_table.c.id == row["id"], *unchanged).values(values)).rowcount
         done += len(rows)
         last_id = rows[-1]["id"]
         if after_batch:
@@ -99,7 +104,24 @@ def to_current_key(ring: Keyring, *, plaintext_allowed: bool = False) -> Transfo
 
 def rotate_all(connection: Any, metadata: MetaData, ring: Keyring, *, batch: int = DEFAULT_BATCH,
                after_batch: Callable[[BatchDone], None] | None = None) -> dict[str, int]:
-    """`flask keys rotate`: every encrypted value not yet under the first key, re-encrypted under it."""
+    """`flask keys rotate`: every encrypted value not yet under the first key, re-encrypted under it; returns the
+    rows written per table."""
     return {target.name: rewrite(connection, target, to_current_key(ring), not_under_current_key(ring), batch=batch,
                                  after_batch=after_batch)
             for target in encrypted_tables(metadata)}
+
+
+def rows_not_under_current_key(connection: Any, metadata: MetaData, ring: Keyring) -> int:
+    """What a rotation left (rows the site changed while it ran, skipped by the compare-and-set): 0 when done."""
+    left = 0
+    for target in encrypted_tables(metadata):
+        sql_table, pending = _pending(target, not_under_current_key(ring))
+        left += connection.execute(select(func.count()).select_from(sql_table).where(pending)).scalar_one()
+    return left
+
+
+def _pending(target: EncryptedTable, selection: Selection) -> tuple[Any, ColumnElement[bool]]:
+    """The table as plain SQL (values as stored, no decryption) and the condition for rows with work left."""
+    sql_table = table(target.name, column("id"), *(column(name) for name, _ in target.columns))
+    return sql_table, or_(*(and_(sql_table.c[name].is_not(None), selection.sql(sql_table.c[name]))
+                            for name, _ in target.columns))

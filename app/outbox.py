@@ -59,7 +59,8 @@ def enqueue(to: str, template: str, language: str = "en", context: dict[str, Any
     if language not in current_app.config["LANGUAGES"]:
         language = current_app.config["BABEL_DEFAULT_LOCALE"]
     message = OutboxMessage(to_address=to, to_address_index=address_index(to), template=template, language=language,
-                            context=dict(context or {}), dedupe_key=dedupe_key, status="pending", attempts=0, next_attempt_at=utcnow())
+                            context=dict(context or {}), dedupe_key=dedupe_key, status="pending", attempts=0,
+                            next_attempt_at=utcnow())
     db.session.add(message)
     return message
 

@@ -59,10 +59,10 @@ def _change_types(to_text):
 
 def _index_plaintext(connection):
     """Search terms (names, case numbers) and address indexes, from the values before they are encrypted."""
+    from flask import current_app
+
     from app.crypto import address_index
     from app.search_index import words_of
-
-    from flask import current_app
 
     ring = current_app.extensions['keyring']
     application = sa.table('application', sa.column('id'), sa.column('full_name'))

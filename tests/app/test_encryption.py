@@ -254,6 +254,27 @@ def test_a_finished_rotation_run_again_rewrites_nothing(written_under_old_key, m
     assert "done: 0 rows re-encrypted" in rotate(both).output
 
 
+def test_rotation_never_overwrites_a_value_the_site_changed_meanwhile(written_under_old_key, make_app, new_key):
+    from app.crypto import keyring
+    from app.key_rotation import EncryptedTable, not_under_current_key, rewrite, to_current_key
+
+    both = rotated_app(make_app, f"{new_key},{TEST_KEYS['DATA_ENCRYPTION_KEYS']}")
+    with both.app_context():
+        application = db.session.scalars(select(Application)).one()
+        reencrypt = to_current_key(keyring())
+
+        def resident_saves_during_rotation(stored: str, purpose: str) -> str:
+            application.full_name = "Rosa Changed"  # written under the current key by the site
+            db.session.flush()
+            return reencrypt(stored, purpose)
+
+        target = EncryptedTable("application", (("full_name", "application.full_name"),))
+        rewrite(db.session, target, resident_saves_during_rotation, not_under_current_key(keyring()))
+        db.session.commit()
+        db.session.expire_all()
+        assert db.session.scalars(select(Application.full_name)).one() == "Rosa Changed"
+
+
 # --- Logs and mail -------------------------------------------------------------------------------------------------
 
 
