@@ -231,6 +231,10 @@ class EncryptedType(TypeDecorator[Any]):
             return None
         return keyring().encrypt(self.serialise(value), self.purpose)
 
+    def process_literal_param(self, value: Any, dialect: Any) -> str | None:
+        """A statement rendered with its values inline (literal_binds) carries ciphertext too, never the value."""
+        return self.process_bind_param(value, dialect)
+
     def process_result_value(self, value: Any, dialect: Any) -> Any:
         if value is None:
             return None

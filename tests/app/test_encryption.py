@@ -127,6 +127,14 @@ def test_every_encrypted_column_is_bound_to_its_own_table_and_name():
     assert [c for c in columns if c[2] != f"{c[0]}.{c[1]}"] == []
 
 
+def test_a_statement_rendered_with_its_values_inline_holds_ciphertext(app):
+    from sqlalchemy import update
+
+    statement = update(Application).values(full_name=NAME)
+    rendered = str(statement.compile(compile_kwargs={"literal_binds": True}))
+    assert "Zenobia" not in rendered and "'v1." in rendered
+
+
 def test_comparing_an_encrypted_column_in_sql_is_refused(app):
     with pytest.raises(TypeError, match="blind index"):
         select(Application).where(Application.full_name == NAME)

@@ -82,3 +82,4 @@ def test_search_words_fold_case_and_accents():
 
 def test_a_hyphenated_name_is_found_by_each_part_and_whole():
     assert {"garcia", "lopez", "garcialopez"} <= name_words("María García-López")
+
