@@ -283,6 +283,23 @@ def test_rotation_never_overwrites_a_value_the_site_changed_meanwhile(written_un
         assert db.session.scalars(select(Application.full_name)).one() == "Rosa Changed"
 
 
+def found_by_search(app: Any, term: str) -> list[str]:
+    from app import search_index
+
+    with app.app_context():
+        found = list(db.session.scalars(select(Application.full_name).where(search_index.matches(term))))
+        db.session.remove()
+        return found
+
+
+def test_after_the_blind_index_key_changes_reindexing_makes_search_work_again(written_under_old_key, make_app):
+    new_index = make_app(BLIND_INDEX_KEY=generate_key())
+    assert found_by_search(new_index, "delgado") == []
+    result = new_index.test_cli_runner().invoke(args=["keys", "reindex"])
+    assert result.exit_code == 0 and "applications reindexed: 1" in result.output
+    assert found_by_search(new_index, "delgado") == ["Rosa Delgado"]
+
+
 # --- Logs and mail -------------------------------------------------------------------------------------------------
 
 
