@@ -282,6 +282,7 @@ PERSON_STEPS_BEFORE = (
     Step("pending-charges", "situation"),
     Step("sex-offender-registration", "situation"),
     Step("serious-felony", "situation"),
+    Step("partner-violence", "situation"),
 )
 CONVICTION_STEPS = (
     Step("county", "convictions", per_conviction=True),
@@ -524,6 +525,7 @@ PERSON_APPLIERS: dict[str, Callable[[Application, dict[str, Any]], None]] = {
     "pending-charges": _situation("pending_charges"),
     "sex-offender-registration": _situation("registered_sex_offender"),
     "serious-felony": _situation("superstrike_prior"),
+    "partner-violence": _situation("partner_violence_survivor"),
     "convictions": _apply_more_convictions,
     "income": _apply_income,
     "home": _apply_home,
@@ -698,6 +700,7 @@ def person_facts(application: Application) -> Person:
         on_probation_or_parole=situation.get("on_probation_or_parole"),
         in_custody=situation.get("in_custody"),
         pending_charges=situation.get("pending_charges"),
+        partner_violence_survivor=situation.get("partner_violence_survivor"),
     )
 
 

@@ -1,4 +1,4 @@
-"""Command-line tasks: `flask seed`, `flask retention purge`, `flask keys generate|rotate|reindex`."""
+"""Command-line tasks: `flask seed`, `flask retention purge`, `flask keys generate|rotate|reindex`, `flask screening diff`."""
 from __future__ import annotations
 
 import click
@@ -63,6 +63,28 @@ def register(app: Flask) -> None:
         from app.search_index import rebuild
 
         click.echo(f"applications reindexed: {rebuild(batch)}")
+
+    @app.cli.group("screening")
+    def screening() -> None:
+        """Stored screenings and the current rules."""
+
+    @screening.command("diff")
+    @click.option("--office", "office_slug", help="Only applications referred to this office (its slug).")
+    def diff(office_slug: str | None) -> None:
+        """List the stored screenings whose answers the current rules (ENGINE_VERSION) would change."""
+        import csv
+        import sys
+
+        from app.screening_diff import changed_answers, current_version
+
+        writer = csv.writer(sys.stdout)
+        writer.writerow(["reference", "offices", "stored_version", "conviction", "remedy", "before", "after"])
+        rows = 0
+        for change in changed_answers(office_slug):
+            writer.writerow([change.reference, " ".join(change.offices), change.stored_version or "", change.conviction,
+                             change.remedy, change.before, change.after])
+            rows += 1
+        click.echo(f"{rows} answers change under rules {current_version()}", err=True)
 
     @app.cli.command("seed")
     @click.option("--demo/--no-demo", default=False, help="Also give offices example.org notification addresses.")

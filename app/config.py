@@ -23,13 +23,26 @@ class ConfigError(RuntimeError):
     """Raised when production is started with an unsafe configuration."""
 
 
-def _instance_secret(instance_path: Path, environment: str, name: str, make: Callable[[], str], how: str) -> str:
+SECRET_KEY_HOW = "python -c 'import secrets; print(secrets.token_hex(32))'"
+
+
+def missing_secret_key_message() -> str:
+    return f"SECRET_KEY must be set in production (e.g. `{SECRET_KEY_HOW}`)."
+
+
+def _instance_secret(
+    instance_path: Path, environment: str, name: str, make: Callable[[], str], how: str, required: bool = True
+) -> str | None:
     """Production must be given the secret `name`; elsewhere one is generated once into the instance folder (its
-    lower-cased name), so sessions and encrypted rows survive restarts without anyone having to invent a key."""
+    lower-cased name), so sessions and encrypted rows survive restarts without anyone having to invent a key.
+    ``required=False`` (the ``flask`` command's app) leaves a missing production secret missing instead of refusing
+    to start."""
     value = os.environ.get(name)
     if value:
         return value
     if environment == "production":
+        if not required:
+            return None
         raise ConfigError(f"{name} must be set in production (e.g. `{how}`).")
     key_file = instance_path / name.lower()
     if not key_file.exists():
@@ -39,16 +52,16 @@ def _instance_secret(instance_path: Path, environment: str, name: str, make: Cal
     return key_file.read_text().strip()
 
 
-def _secret_key(instance_path: Path, environment: str) -> str:
-    return _instance_secret(instance_path, environment, "SECRET_KEY", lambda: secrets.token_hex(32),
-                            "python -c 'import secrets; print(secrets.token_hex(32))'")
+def _secret_key(instance_path: Path, environment: str, required: bool = True) -> str | None:
+    return _instance_secret(instance_path, environment, "SECRET_KEY", lambda: secrets.token_hex(32), SECRET_KEY_HOW,
+                            required)
 
 
-def _encryption_key(instance_path: Path, environment: str, name: str) -> str:
+def _encryption_key(instance_path: Path, environment: str, name: str, required: bool = True) -> str | None:
     """DATA_ENCRYPTION_KEYS (comma-separated, the first encrypts) and BLIND_INDEX_KEY (app.crypto)."""
     from app.crypto import generate_key
 
-    return _instance_secret(instance_path, environment, name, generate_key, "flask keys generate")
+    return _instance_secret(instance_path, environment, name, generate_key, "flask keys generate", required)
 
 
 def _database_url(instance_path: Path) -> str:
@@ -71,7 +84,9 @@ def rate_limit_storage_uri(instance_path: Path, environment: str) -> str:
     return "memory://"
 
 
-def load_config(instance_path: Path, overrides: dict[str, Any] | None = None) -> dict[str, Any]:
+def load_config(
+    instance_path: Path, overrides: dict[str, Any] | None = None, *, secret_required: bool = True
+) -> dict[str, Any]:
     """Build the Flask config mapping from the environment, then apply explicit overrides (tests)."""
     overrides = dict(overrides or {})
     environment = overrides.get("APP_ENV") or os.environ.get("APP_ENV", "production")
@@ -79,9 +94,10 @@ def load_config(instance_path: Path, overrides: dict[str, Any] | None = None) ->
     mail_server = os.environ.get("MAIL_SERVER", "")
     config: dict[str, Any] = {
         "APP_ENV": environment,
-        "SECRET_KEY": overrides.get("SECRET_KEY") or _secret_key(instance_path, environment),
-        # Personal columns are encrypted with these (app.crypto); production refuses to start without them.
-        **{name: overrides.get(name) or _encryption_key(instance_path, environment, name)
+        "SECRET_KEY": overrides.get("SECRET_KEY") or _secret_key(instance_path, environment, secret_required),
+        # Personal columns are encrypted with these (app.crypto); production refuses to start without them, except
+        # the `flask` command's app (a DA's `flask bulk screen` reads files only).
+        **{name: overrides.get(name) or _encryption_key(instance_path, environment, name, secret_required)
            for name in ("DATA_ENCRYPTION_KEYS", "BLIND_INDEX_KEY")},
         "SQLALCHEMY_DATABASE_URI": overrides.pop("DATABASE_URL", None) or _database_url(instance_path),
         # hide_parameters: a database error's message (logged with its traceback) names the statement but not its
@@ -143,6 +159,12 @@ def load_config(instance_path: Path, overrides: dict[str, Any] | None = None) ->
         # DA bulk tool (issue 7): upload limit for the DOJ file, and days before uploads and outputs are deleted.
         "BULK_MAX_UPLOAD_MB": _int("BULK_MAX_UPLOAD_MB", 500),
         "BULK_RETENTION_DAYS": _int("BULK_RETENTION_DAYS", 14),
+        # Web uploads run on RQ workers when a queue is configured (issue 14), e.g. redis://127.0.0.1:6379/1; without
+        # one (development, tests) the same steps run one after another on a thread of the web process.
+        "BULK_QUEUE_URL": os.environ.get("BULK_QUEUE_URL", ""),
+        "BULK_QUEUE_NAME": os.environ.get("BULK_QUEUE_NAME", "bulk"),
+        # An upload is cut into queue jobs of about this size, so several workers share one county's file.
+        "BULK_QUEUE_PIECE_MB": _int("BULK_QUEUE_PIECE_MB", 32),
     }
     config.update(overrides)
     return config

@@ -149,12 +149,19 @@ def looks_encrypted(stored: str) -> bool:
 
 
 def init_app(app: Flask) -> None:
-    """Builds the keyring from the config (app.config reads or generates the keys) once per app."""
-    app.extensions["keyring"] = Keyring.from_text(app.config["DATA_ENCRYPTION_KEYS"], app.config["BLIND_INDEX_KEY"])
+    """Builds the keyring from the config (app.config reads or generates the keys) once per app. The `flask`
+    command's app in production may have no keys (a DA's `flask bulk screen` reads files only): it gets none, and
+    the first encrypted value it touches raises KeyConfigError."""
+    data_keys, index_key = app.config["DATA_ENCRYPTION_KEYS"], app.config["BLIND_INDEX_KEY"]
+    app.extensions["keyring"] = Keyring.from_text(data_keys, index_key) if data_keys or index_key else None
 
 
 def keyring() -> Keyring:
-    return current_app.extensions["keyring"]
+    ring = current_app.extensions["keyring"]
+    if ring is None:
+        raise KeyConfigError("DATA_ENCRYPTION_KEYS and BLIND_INDEX_KEY must be set to read or write personal data "
+                             "(`flask keys generate`)")
+    return ring
 
 
 # --- Normalising for blind indexes ------------------------------------------------------------------------------------

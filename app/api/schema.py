@@ -36,6 +36,7 @@ PERSON_FLAGS: tuple[str, ...] = (
     "on_probation_or_parole",
     "in_custody",
     "pending_charges",
+    "partner_violence_survivor",
 )
 CONVICTION_FLAGS: tuple[str, ...] = (
     "probation_completed",

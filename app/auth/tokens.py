@@ -12,6 +12,7 @@ import hashlib
 from flask import current_app
 from itsdangerous import BadSignature, URLSafeTimedSerializer
 
+from app.config import ConfigError, missing_secret_key_message
 from app.extensions import db
 from app.models import User
 
@@ -40,7 +41,10 @@ def user_from_token(token: str, purpose: str, now: dt.datetime) -> User | None:
 
 def _serializer(purpose: str) -> URLSafeTimedSerializer:
     # The purpose is the salt: an invitation token is never accepted as a reset token, or the reverse.
-    return URLSafeTimedSerializer(current_app.config["SECRET_KEY"], salt=f"staff-{purpose}")
+    key = current_app.config["SECRET_KEY"]
+    if not key:  # a `flask` command run in production without SECRET_KEY: no link may be signed
+        raise ConfigError(missing_secret_key_message())
+    return URLSafeTimedSerializer(key, salt=f"staff-{purpose}")
 
 
 def _state_fingerprint(user: User) -> str:

@@ -1,7 +1,5 @@
-"""District attorneys' bulk screening of the DOJ conviction file (web and `flask bulk`)."""
-from flask import Blueprint
+"""District attorneys' bulk screening of the DOJ conviction file.
 
-bp = Blueprint("bulk", __name__, cli_group="bulk")
-
-from app.bulk import cli  # noqa: E402,F401  (registers `flask bulk screen`)
-from app.bulk import views  # noqa: E402,F401
+The command (``python -m app.bulk``, ``app.bulk.cli``) needs nothing of the web app, so this package
+imports nothing: the web pages and ``flask bulk`` are in ``app.bulk.web``.
+"""

@@ -1,16 +1,14 @@
-"""Bulk runs started from the web: store the upload, run it on a background thread, keep the
-job row current, and delete what it leaves behind when its time is up.
+"""Bulk runs started from the web: store the upload, find runs whose worker died, and delete what
+a run leaves behind when its time is up.
 
-The thread shares ``run_bulk_screen`` with the CLI. A job that stops touching ``heartbeat_at``
-(process restarted or killed) is marked failed the next time anyone looks, so no page waits forever.
+The run itself is screened by queue workers (app.bulk.queue, app.bulk.tasks), with the CLI's code.
+A step that stops touching its heartbeat (worker or process killed) is marked failed the next time
+anyone looks, so no page waits forever.
 """
 from __future__ import annotations
 
 import datetime as dt
-import logging
 import shutil
-import threading
-import time
 from pathlib import Path
 from typing import IO
 
@@ -18,21 +16,17 @@ from flask import Flask, current_app
 from sqlalchemy import select
 
 from app.bulk.outputs import ERRORS_FILE, PROP64_RESULTS_FILE, REPORT_FILE, RESULTS_FILE, SUMMARY_FILE, court_list_name
-from app.bulk.policy import DA_OUTCOMES, BulkOptions, options_from_json
-from app.bulk.runner import run_bulk_screen
-from app.doj.reader import DojFileError
+from app.bulk.policy import DA_OUTCOMES, BulkOptions
 from app.extensions import db
 from app.models import BulkJob, County, User, utcnow
 from app.models.bulk import ACTIVE_STATUSES
-
-log = logging.getLogger(__name__)
 
 UPLOAD_NAME = "upload.csv"
 CHUNK_BYTES = 1 << 20
 HEARTBEAT_SECONDS = 5
 STALE_AFTER = dt.timedelta(seconds=120)
 # Why a job failed, as a key the status page translates (app.bulk.views.error_messages).
-UNREADABLE, CRASHED, INTERRUPTED = "unreadable", "crashed", "interrupted"
+UNREADABLE, CRASHED, INTERRUPTED, NOT_QUEUED = "unreadable", "crashed", "interrupted", "not_queued"
 DOWNLOADS: tuple[str, ...] = (
     REPORT_FILE,
     *(court_list_name(outcome, ext) for outcome in DA_OUTCOMES for ext in ("pdf", "csv")),
@@ -86,73 +80,30 @@ def create_job(user: User, county: County, upload: IO[bytes], upload_name: str, 
     return job
 
 
-def launch(app: Flask, job_id: int) -> threading.Thread:
-    thread = threading.Thread(target=run_job, args=(app, job_id), name=f"bulk-job-{job_id}", daemon=True)
-    thread.start()
-    return thread
-
-
-class _ProgressRecorder:
-    """Writes progress and a heartbeat at most every few seconds, not on every callback."""
-
-    def __init__(self, job: BulkJob) -> None:
-        self.job = job
-        self.last_write = 0.0
-
-    def __call__(self, done: int, total: int) -> None:
-        now = time.monotonic()
-        if now - self.last_write < HEARTBEAT_SECONDS and done < total:
-            return
-        self.last_write = now
-        self.job.progress = min(99, int(done * 100 / total)) if total else 0
-        self.job.heartbeat_at = utcnow()
-        db.session.commit()
-
-
-def run_job(app: Flask, job_id: int) -> None:
-    """The background thread's body; it never raises (a failure is recorded on the job)."""
-    with app.app_context():
-        job = db.session.get(BulkJob, job_id)
-        if job is None or job.status != "queued":
-            return
-        job.status, job.started_at, job.heartbeat_at = "running", utcnow(), utcnow()
-        db.session.commit()
-        folder = job_folder(job, app)
-        try:
-            summary = run_bulk_screen(
-                [folder / UPLOAD_NAME],
-                job.county.name,
-                output_folder(job, app),
-                options_from_json(job.options),
-                job.as_of,
-                progress=_ProgressRecorder(job),
-                workers=1,  # a thread of the web server: never fork it (app.bulk.workers)
-            )
-        except DojFileError:
-            _finish(job, "failed", error=UNREADABLE)
-        except Exception as error:  # noqa: BLE001 - recorded on the job; message kept free of file contents
-            log.error("bulk job %s failed: %s", job_id, type(error).__name__)
-            _finish(job, "failed", error=CRASHED)
-        else:
-            _finish(job, "done", summary=summary.data)  # counts only: no names or records
-        finally:
-            db.session.remove()
-
-
-def _finish(job: BulkJob, status: str, error: str | None = None, summary: dict | None = None) -> None:
-    db.session.rollback()
+def finish(job: BulkJob, status: str, error: str | None = None, summary: dict | None = None) -> None:
     job.status, job.error, job.summary = status, error, summary
     job.progress = 100 if status == "done" else job.progress
-    job.finished_at = utcnow()
+    job.heartbeat_at, job.finished_at = None, utcnow()
     db.session.commit()
 
 
+def is_interrupted(job: BulkJob, cutoff: dt.datetime, runs_in_this_process: bool) -> bool:
+    """A step stopped beating (its worker or web process died), or, when runs live on threads of
+    the web process, nothing of the run is alive at all. A run waiting on the queue is not stale:
+    it waits for a free worker, however long that takes, and survives any web restart."""
+    beats = [job.heartbeat_at, *(part.heartbeat_at for part in job.parts if part.status == "running")]
+    if any(beat is not None and beat < cutoff for beat in beats):
+        return True
+    alive = any(beat is not None and beat >= cutoff for beat in beats)
+    return runs_in_this_process and not alive and job.created_at < cutoff
+
+
 def fail_interrupted_jobs() -> int:
-    """Jobs whose worker stopped (restart, crash) would show "running" forever: mark them failed."""
+    """Runs whose worker stopped (restart, crash) would show "running" forever: mark them failed."""
     cutoff = utcnow() - STALE_AFTER
-    stale = db.session.scalars(
-        select(BulkJob).where(BulkJob.status.in_(ACTIVE_STATUSES), BulkJob.heartbeat_at.is_(None) | (BulkJob.heartbeat_at < cutoff), BulkJob.created_at < cutoff)
-    ).all()
+    runs_in_this_process = not current_app.config["BULK_QUEUE_URL"]
+    active = db.session.scalars(select(BulkJob).where(BulkJob.status.in_(ACTIVE_STATUSES))).all()
+    stale = [job for job in active if is_interrupted(job, cutoff, runs_in_this_process)]
     for job in stale:
         job.status, job.error, job.finished_at = "failed", INTERRUPTED, utcnow()
     if stale:

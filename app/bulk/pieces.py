@@ -32,7 +32,7 @@ class PieceJob:
 class PieceOutcome:
     tally: RunTally
     header_warnings: list[str]
-    subject_ids: set[str]  # everyone seen, to find a person whose rows fall in two pieces
+    subject_ids: set[str]  # everyone seen, to find a person whose rows fall in two pieces (empty once shares are joined)
 
 
 def screen_pieces(
@@ -41,13 +41,17 @@ def screen_pieces(
     out_dir: Path,
     headers: bool,
     progress: ProgressCallback | None = None,
+    tally: RunTally | None = None,
 ) -> PieceOutcome:
-    """The streaming part of a run: read, group, screen and write each person in turn."""
+    """The streaming part of a run: read, group, screen and write each person in turn.
+
+    Pass ``tally`` to read its counts while the run goes on (the web job's rows read and rejected).
+    """
     reader = DojReader(pieces)
     total = reader.total_bytes
     if progress is not None:
         reader.progress = lambda done: progress(done, total)
-    tally = RunTally()
+    tally = RunTally() if tally is None else tally
     subject_ids: set[str] = set()
     writers = RunWriters(out_dir, job.as_of, headers=headers)
     try:

@@ -18,7 +18,10 @@ OUTCOME_LABELS = {
     "needs_review": "Needs review",
     "not_eligible": "Not eligible",
 }
-OUTCOME_COLOURS = {"dismissal": "#1b7837", "reduction": "#5aae61", "needs_review": "#f1a340", "not_eligible": "#998ec3"}
+# Each outcome has a fill pattern as well as a colour, so the charts read the same printed in black and white
+# (templates/bulk/pdf/report.html draws the patterns): solid, diagonal hatch, dots, open.
+OUTCOME_COLOURS = {"dismissal": "#1b5e20", "reduction": "#2e7d32", "needs_review": "#8a5a00", "not_eligible": "#4a3f7a"}
+OUTCOME_PATTERNS = {"dismissal": "solid", "reduction": "hatch", "needs_review": "dots", "not_eligible": "open"}
 LIST_TITLES = {
     "dismissal": "Convictions eligible for dismissal and sealing, HS 11361.8 / 11361.9",
     "reduction": "Felony convictions eligible for redesignation as misdemeanors, HS 11361.8 / 11361.9",
@@ -26,9 +29,11 @@ LIST_TITLES = {
     "not_eligible": "Convictions not eligible for relief under HS 11361.8 / 11361.9",
 }
 CHART_WIDTH = 460
-BAR_HEIGHT = 22
-BAR_GAP = 12
+BAR_HEIGHT = 16
+BAR_GAP = 8
 LABEL_WIDTH = 80
+OUTCOME_LABEL_WIDTH = 200  # the outcome chart names each bar in full, to its left
+FIGURE_WIDTH = 80  # room right of the longest bar for its count and share
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +51,37 @@ class Bar:
     y: float
     total: int
     segments: tuple[BarSegment, ...]
+
+    @property
+    def end(self) -> float:
+        """Where the bar's figure goes: just right of its last segment."""
+        return (self.segments[-1].x + self.segments[-1].width) if self.segments else float(LABEL_WIDTH)
+
+
+@dataclass(frozen=True, slots=True)
+class OutcomeBar:
+    """One bar of "relief by outcome", labelled directly with its name, count and share."""
+
+    outcome: str
+    label: str
+    y: float
+    width: float
+    count: int
+    percent: str
+
+
+def outcome_bars(outcomes: dict[str, int]) -> list[OutcomeBar]:
+    """One horizontal bar per outcome, scaled to the largest, each with its share of all decisions."""
+    total = sum(outcomes.values())
+    largest = max(outcomes.values(), default=0) or 1
+    scale = (CHART_WIDTH - OUTCOME_LABEL_WIDTH - FIGURE_WIDTH) / largest
+    return [
+        OutcomeBar(
+            outcome, OUTCOME_LABELS[outcome], row * (BAR_HEIGHT + BAR_GAP), outcomes.get(outcome, 0) * scale,
+            outcomes.get(outcome, 0), f"{outcomes.get(outcome, 0) * 100 / total:.0f}%" if total else "0%",
+        )
+        for row, outcome in enumerate(DA_OUTCOMES)
+    ]
 
 
 def chart_bars(by_section: dict[str, dict[str, int]]) -> list[Bar]:
@@ -79,11 +115,15 @@ def write_report(out_dir: Path, summary: dict[str, Any]) -> Path:
     html = _environment().get_template("report.html").render(
         summary=summary,
         bars=bars,
+        by_outcome=outcome_bars(summary["outcomes"]),
         chart_width=CHART_WIDTH,
         chart_height=max(len(bars), 1) * (BAR_HEIGHT + BAR_GAP),
+        outcome_chart_height=len(DA_OUTCOMES) * (BAR_HEIGHT + BAR_GAP),
+        outcome_label_width=OUTCOME_LABEL_WIDTH,
         bar_height=BAR_HEIGHT,
         outcome_labels=OUTCOME_LABELS,
         outcome_colours=OUTCOME_COLOURS,
+        outcome_patterns=OUTCOME_PATTERNS,
         outcomes=DA_OUTCOMES,
     )
     path = out_dir / REPORT_FILE

@@ -9,12 +9,16 @@ from datetime import date
 
 from flask import Response, abort, current_app, flash, redirect, render_template, request, send_file, url_for
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user
 from sqlalchemy import select
 
 from app.audit import record_audit
 from app.auth.decorators import staff_required
-from app.bulk import bp, jobs
+from app.bulk import jobs
+from app.bulk import queue as bulk_queue
+from app.bulk.progress import job_progress, rounded_time_left
+from app.bulk.web import bp
 from app.bulk.forms import UploadForm
 from app.bulk.policy import N_, BulkOptions, OptionsError, options_from_bytes
 from app.extensions import csrf, db
@@ -45,9 +49,36 @@ def bulk_error_message(key: str | None) -> str:
     messages = {
         jobs.UNREADABLE: _("The uploaded file could not be read as a DOJ research file."),
         jobs.CRASHED: _("The run failed. Try again, or ask for the file to be run with `flask bulk screen`."),
-        jobs.INTERRUPTED: _("The run stopped when the server restarted. Upload the file again."),
+        jobs.INTERRUPTED: _("The run stopped when the server or its worker restarted. Upload the file again."),
+        jobs.NOT_QUEUED: _("The run could not be started: the job queue is not answering. Upload the file again later, or tell the site's administrators."),
     }
     return messages.get(key or "", messages[jobs.CRASHED])
+
+
+@bp.app_template_global()
+def bulk_failure_reason(job: BulkJob) -> str | None:
+    """What went wrong, for the DA to pass on: the error's type and how many attempts failed."""
+    if not job.error_detail:
+        return None
+    if not job.attempts:
+        return _("Reason: %(reason)s.", reason=job.error_detail)
+    return ngettext(
+        "Reason: %(reason)s (after %(num)d failed attempt).", "Reason: %(reason)s (after %(num)d failed attempts).",
+        job.attempts, reason=job.error_detail,
+    )
+
+
+@bp.app_template_global()
+def bulk_percent(job: BulkJob) -> int:
+    return job_progress(job).percent
+
+
+@bp.app_template_global()
+def bulk_time_left(seconds: int) -> str:
+    minutes, seconds = rounded_time_left(seconds)
+    if minutes:
+        return _("about %(minutes)d min %(seconds)d s", minutes=minutes, seconds=seconds)
+    return _("about %(seconds)d s", seconds=seconds)
 
 
 @bp.before_app_request
@@ -97,7 +128,11 @@ def index() -> Response | str:
             job = jobs.create_job(current_user, current_user.county, upload.stream, upload.filename, options, form.as_of.data or date.today())
             record_audit(current_user, "bulk.upload", "bulk_job", job.id)
             db.session.commit()
-            jobs.launch(current_app._get_current_object(), job.id)  # type: ignore[attr-defined]
+            try:
+                bulk_queue.submit(current_app._get_current_object(), job.id)  # type: ignore[attr-defined]
+            except bulk_queue.QueueUnavailable as error:
+                job.error_detail = str(error)
+                jobs.finish(job, "failed", error=jobs.NOT_QUEUED)
             return redirect(url_for("bulk.job", token=job.token))
     jobs.purge_expired_jobs()
     jobs.fail_interrupted_jobs()
@@ -118,7 +153,7 @@ def job(token: str) -> str:
     record_audit(current_user, "bulk.view", "bulk_job", found.id)
     db.session.commit()
     return render_template(
-        "bulk/job.html", job=found, downloads=jobs.DOWNLOADS if found.status == "done" else (),
+        "bulk/job.html", job=found, progress=job_progress(found), downloads=jobs.DOWNLOADS if found.status == "done" else (),
         refresh_seconds=REFRESH_SECONDS if found.active else None,
     )
 

@@ -18,7 +18,7 @@ import threading
 from collections.abc import Callable, Sequence
 from multiprocessing.connection import Connection
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from app.bulk.outputs import RunTally, RunWriters
 from app.bulk.pieces import PieceJob, PieceOutcome, ProgressCallback, screen_pieces
@@ -96,10 +96,9 @@ def screen_in_processes(
         for process, receiver, _ in children:
             outcomes.append(_result_of(process, receiver, lambda: report(done_bytes[0], total)))
         report(done_bytes[0], total)  # every share's last count is in: the bar reaches the end
-        everyone: set[str] = set().union(*(outcome.subject_ids for outcome in outcomes))
-        if sum(len(outcome.subject_ids) for outcome in outcomes) != len(everyone):
+        if not _people_apart(outcomes):
             return None  # someone's rows are in two shares: the caller screens the files in one process
-        _append_parts(out_dir, [part_dir for _, _, part_dir in children])
+        append_parts(out_dir, [part_dir for _, _, part_dir in children])
     finally:
         for process, receiver, part_dir in children:
             if process.is_alive():
@@ -112,7 +111,19 @@ def screen_in_processes(
     for outcome in outcomes:
         tally.merge(outcome.tally)
         warnings.extend(outcome.header_warnings)
-    return PieceOutcome(tally, warnings, everyone)
+    # The shares' IDs have done their job (no person in two shares) and are not joined: a set of everyone
+    # would be the largest thing the run holds, for a few million rows.
+    return PieceOutcome(tally, warnings, subject_ids=set())
+
+
+def _people_apart(outcomes: list[PieceOutcome]) -> bool:
+    """No person in two shares. Asked pair by pair: a union of everyone's ID would be one more set
+    as large as the file's people (tens of MB for a few million rows)."""
+    return all(
+        first.subject_ids.isdisjoint(second.subject_ids)
+        for position, first in enumerate(outcomes)
+        for second in outcomes[position + 1 :]
+    )
 
 
 def _screen_share(
@@ -142,10 +153,25 @@ def _result_of(process: Any, receiver: Connection, on_wait: Callable[[], None]) 
     return value
 
 
-def _append_parts(out_dir: Path, part_dirs: list[Path]) -> None:
+def append_parts(out_dir: Path, part_dirs: list[Path]) -> None:
     """Each streamed file of the later shares, appended in order to the first share's."""
     for name in RunWriters.STREAMED_FILES:
-        with open(out_dir / name, "ab") as target:
+        # Unbuffered and not opened for appending: copy_file_range moves the offsets of both, and refuses O_APPEND.
+        with open(out_dir / name, "r+b", buffering=0) as target:
+            target.seek(0, os.SEEK_END)
             for part_dir in part_dirs:
-                with open(part_dir / name, "rb") as part:
-                    shutil.copyfileobj(part, target, 1 << 20)
+                with open(part_dir / name, "rb", buffering=0) as part:
+                    _copy_rest(part, target)
+
+
+def _copy_rest(source: BinaryIO, target: BinaryIO) -> None:
+    """The rest of ``source`` to ``target``; in the kernel where it can (results.csv runs to gigabytes)."""
+    remaining = os.fstat(source.fileno()).st_size - source.tell()
+    try:
+        while remaining > 0:
+            copied = os.copy_file_range(source.fileno(), target.fileno(), remaining)
+            if copied == 0:
+                break
+            remaining -= copied
+    except (AttributeError, OSError):  # not Linux, or a file system that cannot: copy through this process
+        shutil.copyfileobj(source, target, 1 << 20)

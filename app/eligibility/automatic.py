@@ -28,6 +28,7 @@ from app.eligibility.tables import (
 )
 
 HS11361_9 = "HS 11361.9"
+HS11361_5 = "HS 11361.5"
 PC1203_425 = "PC 1203.425"
 
 PROP64_AUTOMATIC = Reason(
@@ -42,17 +43,38 @@ FELONY_AUTOMATIC = Reason(
     "Since July 2023 the state also clears many felonies on its own four years after the sentence ends, unless they are serious or violent or require registration (PC 1203.425). This one may qualify: ask the court clerk or the California DOJ (Record Review); you can still file form CR-180.",
     "Desde julio de 2023 el estado también borra por su cuenta muchos delitos graves cuatro años después de terminar la sentencia, salvo los graves o violentos o los que exigen registro (PC 1203.425). Este podría calificar: pregunte al secretario del tribunal o al Departamento de Justicia de California (Record Review); todavía puede presentar el formulario CR-180.",
 )
+MARIJUANA_RECORDS_DESTROYED = Reason(
+    "The law says court and police records of this marijuana conviction must be destroyed two years after it (HS 11361.5(a)), so it may no longer be on your record. If it still shows, ask the court clerk or the California DOJ (Record Review) to apply HS 11361.5.",
+    "La ley dice que los expedientes del tribunal y de la policía de esta condena de marihuana se deben destruir dos años después de ella (HS 11361.5(a)), así que podría ya no estar en su historial. Si todavía aparece, pida al secretario del tribunal o al Departamento de Justicia de California (Record Review) que apliquen el HS 11361.5.",
+)
 _NO_PROBATION_SENTENCES = frozenset({"fine_only", "county_jail"})
+# HS 11361.5(a): records of convictions under HS 11357(b)-(e) and 11360(b) are not kept beyond two years (for
+# 11357(e), a minor on school grounds, until the person turns 18; we give the note only after two years either way).
+_DESTROYED_AFTER_TWO_YEARS = {"11357": frozenset({"b", "c", "d", "e"}), "11360": frozenset({"b"})}
 
 
 def notes_for(case: Case, determinations: tuple[Determination, ...]) -> tuple[AutomaticReliefNote, ...]:
     conviction_id = case.facts.id
+    notes: list[AutomaticReliefNote] = []
     if _prop64_reviewed(case, determinations):
-        return (AutomaticReliefNote(conviction_id, HS11361_9, PROP64_AUTOMATIC),)
-    reason = _pc1203_425_note(case)
-    if reason is not None:
-        return (AutomaticReliefNote(conviction_id, PC1203_425, reason),)
-    return ()
+        notes.append(AutomaticReliefNote(conviction_id, HS11361_9, PROP64_AUTOMATIC))
+    if _records_due_for_destruction(case):
+        notes.append(AutomaticReliefNote(conviction_id, HS11361_5, MARIJUANA_RECORDS_DESTROYED))
+    if not notes:
+        reason = _pc1203_425_note(case)
+        if reason is not None:
+            notes.append(AutomaticReliefNote(conviction_id, PC1203_425, reason))
+    return tuple(notes)
+
+
+def _records_due_for_destruction(case: Case) -> bool:
+    offense = case.offense
+    convicted = case.facts.conviction_date
+    if offense is None or offense.code != "HS" or convicted is None:
+        return False
+    subdivisions = _DESTROYED_AFTER_TWO_YEARS.get(offense.section)
+    return (subdivisions is not None and offense.subdivision in subdivisions
+            and case.record.today >= add_years(convicted, 2))
 
 
 def _prop64_reviewed(case: Case, determinations: tuple[Determination, ...]) -> bool:

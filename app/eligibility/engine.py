@@ -11,11 +11,15 @@ from app.eligibility.facts import ConvictionFacts, Person
 from app.eligibility.remedies import (
     pc17b,
     pc17d2,
+    pc236_15,
+    pc290_5,
+    pc1203_3,
     pc1203_4,
     pc1203_4a,
     pc1203_41,
     pc1203_42,
     pc1203_43,
+    pc1203_45,
     pc1203_49,
     prop47,
     prop64,
@@ -35,6 +39,12 @@ REMEDY_BY_NAME: dict[str, Callable[[Case], Determination | None]] = {
     "pc1203_42": pc1203_42.assess,
     "pc1203_43": pc1203_43.assess,
     "pc1203_49": pc1203_49.assess,
+    # Routes beside the conviction remedies: ending probation early, sealing juvenile misdemeanors, ending
+    # registration, and vacatur for survivors of partner violence.
+    "pc1203_3": pc1203_3.assess,
+    "pc1203_45": pc1203_45.assess,
+    "pc290_5": pc290_5.assess,
+    "pc236_15": pc236_15.assess,
 }
 REMEDY_ORDER: tuple[Callable[[Case], Determination | None], ...] = tuple(REMEDY_BY_NAME.values())
 

@@ -23,6 +23,8 @@ class Person:
     on_probation_or_parole: bool | None = None
     in_custody: bool | None = None
     pending_charges: bool | None = None
+    # Says a conviction came from being a victim of intimate partner or sexual violence (PC 236.15); asked once.
+    partner_violence_survivor: bool | None = None
     # The convictions given are the whole record (a DOJ rap sheet), so an offense not in them did not happen: an
     # unanswered super-strike question is then settled by the record, except by an offense listed only in some forms.
     full_record: bool = False

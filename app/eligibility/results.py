@@ -22,6 +22,10 @@ REMEDIES: tuple[str, ...] = (
     "pc1203_49",
     "pc17b",
     "pc17d2",
+    "pc1203_3",
+    "pc1203_45",
+    "pc290_5",
+    "pc236_15",
 )
 RELIEFS: tuple[str, ...] = (
     "dismiss_and_seal",
@@ -31,6 +35,10 @@ RELIEFS: tuple[str, ...] = (
     "reduce_to_misdemeanor",
     "reduce_to_infraction",
     "dismiss",
+    "terminate_probation",
+    "seal",
+    "terminate_registration",
+    "vacate",
 )
 BASES: tuple[str, ...] = (
     "probation_fulfilled",

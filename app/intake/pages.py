@@ -81,6 +81,11 @@ PAGES: dict[str, QuestionPage] = {
         _l("Have you ever been convicted of a very serious or violent felony?"),
         _l("For example murder, attempted murder, a violent sex crime, or any felony that can be punished with life in "
            "prison or death. Most convictions, including most robberies and assaults, do not count.")),
+    "partner-violence": yes_no(
+        _l("Did any of your convictions happen because someone was abusing you?"),
+        _l("For example a partner who hurt or controlled you, or someone who sexually abused you. The law gives "
+           "survivors a special way to clear a conviction that came from it. Your answer is private."),
+        rather_not_say=True),
     "county": QuestionPage(
         forms.ConvictionCountyForm, _l("In which county were you convicted?"),
         _l("This is the county of the court that handled your case.")),

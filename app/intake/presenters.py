@@ -34,11 +34,15 @@ REMEDY_NAMES = {
     "pc1203_4": _l("Dismissal after probation (Penal Code 1203.4)"),
     "pc1203_4a": _l("Dismissal of a misdemeanor or infraction without probation (Penal Code 1203.4a)"),
     "pc1203_41": _l("Dismissal of a county jail sentence (Penal Code 1203.41)"),
-    "pc1203_42": _l("Dismissal of a prison sentence served in county jail (Penal Code 1203.42)"),
+    "pc1203_42": _l("Dismissal of a prison sentence from before October 2011 (Penal Code 1203.42)"),
     "pc1203_43": _l("Dismissal of a deferred entry of judgment case (Penal Code 1203.43)"),
     "pc1203_49": _l("Relief for survivors of human trafficking (Penal Code 1203.49)"),
     "pc17b": _l("Reducing a felony to a misdemeanor (Penal Code 17(b))"),
     "pc17d2": _l("Reducing a misdemeanor to an infraction (Penal Code 17(d)(2))"),
+    "pc1203_3": _l("Ending probation early (Penal Code 1203.3)"),
+    "pc1203_45": _l("Sealing a misdemeanor from before age 18 (Penal Code 1203.45)"),
+    "pc290_5": _l("Ending sex-offender registration (Penal Code 290.5)"),
+    "pc236_15": _l("Relief for survivors of partner or sexual violence (Penal Code 236.15)"),
 }
 RELIEF_TEXT = {
     "dismiss_and_seal": _l("The court can dismiss the conviction and seal the record."),
@@ -48,6 +52,10 @@ RELIEF_TEXT = {
     "reduce_to_misdemeanor": _l("The court can reduce the felony to a misdemeanor."),
     "reduce_to_infraction": _l("The court can reduce the misdemeanor to an infraction."),
     "dismiss": _l("The court can dismiss the conviction."),
+    "terminate_probation": _l("The court can end your probation early."),
+    "seal": _l("The court can seal the record."),
+    "terminate_registration": _l("The court can end your duty to register."),
+    "vacate": _l("The court can vacate (erase) the conviction."),
 }
 
 

@@ -17,4 +17,4 @@ from app.models.referrals import (  # noqa: F401
     Referral,
     ReferralEvent,
 )
-from app.models.bulk import BulkJob  # noqa: F401,E402
+from app.models.bulk import BulkJob, BulkJobPart  # noqa: F401,E402

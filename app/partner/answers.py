@@ -20,6 +20,7 @@ SITUATION_LABELS = {
     "pending_charges": _l("Has pending charges"),
     "registered_sex_offender": _l("Must register under PC 290"),
     "superstrike_prior": _l("Has a prior listed in PC 667(e)(2)(C)(iv)"),
+    "partner_violence_survivor": _l("Says a conviction came from partner or sexual violence (PC 236.15)"),
 }
 SENTENCE_LABELS = {
     "probation": _l("Probation"),

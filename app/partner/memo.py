@@ -28,11 +28,15 @@ REMEDY_LABELS = {
     "pc1203_4": _l("Dismissal after probation (PC 1203.4)"),
     "pc1203_4a": _l("Dismissal of a misdemeanor without probation (PC 1203.4a)"),
     "pc1203_41": _l("Dismissal after county jail (PC 1203.41)"),
-    "pc1203_42": _l("Dismissal after county jail, realignment (PC 1203.42)"),
+    "pc1203_42": _l("Dismissal of a pre-Realignment prison term (PC 1203.42)"),
     "pc1203_43": _l("Deferred entry of judgment (PC 1203.43)"),
     "pc1203_49": _l("Human trafficking survivors (PC 1203.49)"),
     "pc17b": _l("Reduction of a wobbler to a misdemeanor (PC 17(b))"),
     "pc17d2": _l("Reduction of a misdemeanor to an infraction (PC 17(d)(2))"),
+    "pc1203_3": _l("Early termination of probation (PC 1203.3)"),
+    "pc1203_45": _l("Sealing of a misdemeanor committed under 18 (PC 1203.45)"),
+    "pc290_5": _l("Termination of sex-offender registration (PC 290.5)"),
+    "pc236_15": _l("Vacatur for survivors of partner or sexual violence (PC 236.15)"),
 }
 RELIEF_LABELS = {
     "dismiss_and_seal": _l("Dismiss and seal"),
@@ -42,6 +46,10 @@ RELIEF_LABELS = {
     "reduce_to_misdemeanor": _l("Reduce to a misdemeanor"),
     "reduce_to_infraction": _l("Reduce to an infraction"),
     "dismiss": _l("Dismiss"),
+    "terminate_probation": _l("Terminate probation early"),
+    "seal": _l("Seal the record"),
+    "terminate_registration": _l("Terminate registration"),
+    "vacate": _l("Vacate the conviction"),
 }
 
 

@@ -1,4 +1,4 @@
-"""The DA's upload, background run, status page, downloads, retention and audit."""
+"""The DA's upload, background run without a queue (the development thread), status page, downloads, retention and audit."""
 from __future__ import annotations
 
 import datetime as dt
@@ -10,52 +10,29 @@ from typing import Any, Callable
 import pytest
 from sqlalchemy import select
 
-from app.bulk import jobs
-from app.doj.synthetic import conviction_row, write_rows
+from app.bulk import jobs, tasks
 from app.extensions import db
 from app.models import AuditEvent, BulkJob, County, utcnow
-
-
-@pytest.fixture
-def county(db_session: Any) -> County:
-    return db_session.scalars(select(County).where(County.name == "San Joaquin")).one()
-
-
-@pytest.fixture
-def da(make_user: Callable[..., Any], county: County, login_as: Callable[[Any], None]) -> Any:
-    user = make_user(role="da", office_slug=None, county_id=county.id)
-    login_as(user)
-    return user
-
-
-@pytest.fixture
-def doj_csv(tmp_path: Path) -> bytes:
-    rows = [conviction_row("1", "11357(B) HS-POSSESS", "M", county="SAN JOAQUIN"), conviction_row("2", "11359 HS-SALE", "F", county="SAN JOAQUIN")]
-    return write_rows(tmp_path / "doj.csv", rows).read_bytes()
+from tests.support.bulk import county, da, doj_csv, upload  # noqa: F401  (fixtures)
 
 
 @pytest.fixture
 def launched(monkeypatch: pytest.MonkeyPatch) -> list[threading.Thread]:
     """The real background thread, recorded so a test can wait for it instead of sleeping."""
     threads: list[threading.Thread] = []
-    real_launch = jobs.launch
+    real_launch = tasks.launch_thread
 
     def recording(app: Any, job_id: int) -> threading.Thread:
         thread = real_launch(app, job_id)
         threads.append(thread)
         return thread
 
-    monkeypatch.setattr(jobs, "launch", recording)
+    monkeypatch.setattr(tasks, "launch_thread", recording)
     return threads
 
 
-def _upload(client_request: Any, content: bytes, **extra: Any) -> Any:
-    data = {"doj_file": (io.BytesIO(content), "county.csv"), **extra}
-    return client_request.post("/bulk/", data=data, content_type="multipart/form-data", expected_status=extra.pop("expected_status", 302))
-
-
 def _finished_job(client_request: Any, content: bytes, threads: list[threading.Thread]) -> BulkJob:
-    _upload(client_request, content, as_of="2026-11-29")
+    upload(client_request, content, as_of="2026-11-29")
     threads[0].join(timeout=60)
     db.session.expire_all()
     return db.session.scalars(select(BulkJob)).one()
@@ -107,6 +84,33 @@ def test_running_job_page_refreshes_itself_without_javascript(client_request: An
     assert page.find("meta", attrs={"http-equiv": "refresh"}) and page.find("progress")["value"] == "40"
 
 
+def _running_job(user: Any, county: County) -> BulkJob:
+    job = BulkJob(user_id=user.id, county_id=county.id, status="running", as_of=dt.date(2026, 11, 29), options={},
+                  upload_name="county.csv", upload_bytes=1_000_000, bytes_read=250_000, rows_read=5_000, rows_rejected=3,
+                  started_at=utcnow() - dt.timedelta(seconds=10), heartbeat_at=utcnow(), delete_after=utcnow() + dt.timedelta(days=1))
+    db.session.add(job)
+    db.session.commit()
+    return job
+
+
+def test_running_job_page_shows_rows_read_rate_time_left_and_rejections(client_request: Any, da: Any, county: County) -> None:
+    page = client_request.get(f"/bulk/jobs/{_running_job(da, county).token}")
+    figures = {dt_.get_text(): dd.get_text() for dt_, dd in zip(page.select("#job-figures dt"), page.select("#job-figures dd"))}
+    assert figures["Rows read"] == "5,000" and figures["Rows rejected so far"] == "3"
+    assert figures["Rows per second"].replace(",", "").isdigit() and figures["Time left"].startswith("about ")
+
+
+def test_the_runs_page_shows_a_running_jobs_share_read(client_request: Any, da: Any, county: County) -> None:
+    _running_job(da, county)
+    assert "Running (25%)" in " ".join(client_request.get("/bulk/").get_text().split())
+
+
+def test_running_job_figures_are_told_in_spanish_to_a_spanish_reader(client_request: Any, da: Any, county: County) -> None:
+    client_request.client.get("/language/es?next=/")
+    text = client_request.get(f"/bulk/jobs/{_running_job(da, county).token}").get_text()
+    assert "Filas leídas" in text and "Tiempo restante" in text and "Filas rechazadas hasta ahora" in text
+
+
 def test_a_job_left_running_by_a_dead_process_is_shown_as_failed(client_request: Any, da: Any, county: County) -> None:
     long_ago = utcnow() - dt.timedelta(hours=1)
     job = BulkJob(user_id=da.id, county_id=county.id, status="running", as_of=dt.date(2026, 11, 29), options={},
@@ -114,7 +118,7 @@ def test_a_job_left_running_by_a_dead_process_is_shown_as_failed(client_request:
     db.session.add(job)
     db.session.commit()
     page = client_request.get(f"/bulk/jobs/{job.token}")
-    assert "server restarted" in page.get_text() and not page.find("meta", attrs={"http-equiv": "refresh"})
+    assert "server or its worker restarted" in page.get_text() and not page.find("meta", attrs={"http-equiv": "refresh"})
 
 
 def test_a_job_of_another_county_is_not_found(client: Any, da: Any, make_user: Callable[..., Any], db_session: Any) -> None:
@@ -134,20 +138,20 @@ def test_a_file_that_is_not_a_doj_file_fails_the_job_with_a_message(client_reque
 
 
 def test_invalid_options_file_is_reported_on_the_form(client_request: Any, da: Any, doj_csv: bytes) -> None:
-    page = _upload(client_request, doj_csv, options_file=(io.BytesIO(b'{"baselineEligibility": {"dismiss": ["187"]}}'), "options.json"), expected_status=200)
+    page = upload(client_request, doj_csv, options_file=(io.BytesIO(b'{"baselineEligibility": {"dismiss": ["187"]}}'), "options.json"), expected_status=200)
     assert "187 is not one of" in page.get_text()
     assert db.session.scalars(select(BulkJob)).all() == []
 
 
 def test_an_options_file_problem_is_told_in_spanish_to_a_spanish_reader(client_request: Any, da: Any, doj_csv: bytes) -> None:
     client_request.client.get("/language/es?next=/")
-    page = _upload(client_request, doj_csv, options_file=(io.BytesIO(b"{nope"), "opciones.json"), expected_status=200)
+    page = upload(client_request, doj_csv, options_file=(io.BytesIO(b"{nope"), "opciones.json"), expected_status=200)
     assert "opciones.json: no es JSON válido (línea 1)" in page.get_text()
 
 
 def test_options_file_over_its_size_limit_is_named_as_too_large(client_request: Any, da: Any, doj_csv: bytes) -> None:
     padded = b'{"additionalRelief": {}}' + b" " * (64 * 1024)
-    page = _upload(client_request, doj_csv, options_file=(io.BytesIO(padded), "options.json"), expected_status=200)
+    page = upload(client_request, doj_csv, options_file=(io.BytesIO(padded), "options.json"), expected_status=200)
     assert "options.json: larger than 64 KB" in page.get_text()
     assert db.session.scalars(select(BulkJob)).all() == []
 

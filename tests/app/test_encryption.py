@@ -321,7 +321,7 @@ def test_a_full_journey_leaves_no_personal_data_in_logs_or_office_mail(mail_app,
 
 @pytest.fixture
 def migrated_from_plaintext(make_app):
-    """Rows written in plain text by the schema before encryption (0002), then the migrations run to the head."""
+    """Rows written in plain text by the schema before encryption (0003), then the migrations run to the head."""
     import datetime as dt
 
     from flask_migrate import downgrade, upgrade
@@ -329,7 +329,7 @@ def migrated_from_plaintext(make_app):
     app = make_app()
     with app.app_context():
         db.session.remove()
-        downgrade(revision="0002_resident_secrets")
+        downgrade(revision="0003_bulk_queue")
         now = dt.datetime(2026, 11, 1)
         application = table("application", *(column(name) for name in (
             "id", "reference", "token_hash", "status", "language", "answers", "full_name", "date_of_birth", "email",

@@ -265,3 +265,24 @@ def test_an_unhandled_error_is_logged_with_the_route_not_the_secret_in_its_path(
         response = app.test_client().get("/probe/s3cret-token-value")
     assert response.status_code == 500
     assert "unhandled error on GET /probe/<token>" in caplog.text and "s3cret-token-value" not in caplog.text
+
+
+def test_flask_command_app_starts_in_production_without_secret_key_but_serves_no_page(monkeypatch, tmp_path):
+    """`flask bulk screen` must run unconfigured; a server started from that app must still not serve."""
+    from app import create_app
+
+    monkeypatch.delenv("SECRET_KEY", raising=False)
+    app = create_app({"APP_ENV": "production", "INSTANCE_PATH": str(tmp_path)}, command_line=True)
+    assert app.config["SECRET_KEY"] is None
+    assert app.test_client().get("/", base_url="https://localhost").status_code == 500
+
+
+def test_flask_command_app_without_secret_key_signs_no_staff_link(monkeypatch, tmp_path):
+    from app import create_app
+    from app.auth import tokens
+    from app.config import ConfigError
+
+    monkeypatch.delenv("SECRET_KEY", raising=False)
+    app = create_app({"APP_ENV": "production", "INSTANCE_PATH": str(tmp_path)}, command_line=True)
+    with app.app_context(), pytest.raises(ConfigError):
+        tokens._serializer("invite")

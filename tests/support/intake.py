@@ -15,6 +15,7 @@ MARIJUANA_IN_ALAMEDA: dict[str, dict[str, Any]] = {
     "/question/pending-charges": {"answer": "no"},
     "/question/sex-offender-registration": {"answer": "no"},
     "/question/serious-felony": {"answer": "no"},
+    "/question/partner-violence": {"answer": "no"},
     "/conviction/1/county": {"county": "Alameda"},
     "/conviction/1/case-number": {"case_number": "12-CR-3456"},
     "/conviction/1/offense": {"offense": "HS 11357", "offense_code": ""},

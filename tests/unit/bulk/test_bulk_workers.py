@@ -2,7 +2,6 @@
 whenever splitting could change an answer."""
 from __future__ import annotations
 
-import json
 import threading
 from datetime import date
 from pathlib import Path
@@ -10,13 +9,14 @@ from pathlib import Path
 import pytest
 
 from app.bulk import pieces, runner, workers
-from app.bulk.outputs import REPORT_FILE, SUMMARY_FILE, RunWriters, court_list_name
+from app.bulk.outputs import REPORT_FILE, court_list_name
 from app.bulk.pieces import PieceJob
 from app.bulk.policy import DA_OUTCOMES, BulkOptions
 from app.bulk.runner import run_bulk_screen
 from app.doj.columns import SUBJECT_ID
 from app.doj.reader import DojReader, DojRow, split_at_subjects
 from app.doj.synthetic import synthetic_rows, write_rows, write_synthetic_file
+from tests.support.bulk import assert_same_outputs
 
 AS_OF = date(2026, 11, 29)
 SMALL_PIECE_BYTES = 64 << 10  # the synthetic files here are ~1 MB: cut them into a few pieces
@@ -48,21 +48,12 @@ def _run(paths: list[Path], out_dir: Path, worker_count: int, **kwargs: object) 
     return run_bulk_screen(paths, "San Joaquin", out_dir, as_of=AS_OF, workers=worker_count, **kwargs).data
 
 
-def _assert_same_outputs(one: Path, split: Path) -> None:
-    for name in RunWriters.STREAMED_FILES:
-        assert (split / name).read_bytes() == (one / name).read_bytes(), name
-    summaries = [json.loads((folder / SUMMARY_FILE).read_text()) for folder in (one, split)]
-    for summary in summaries:
-        summary.pop("processing_seconds")
-    assert summaries[0] == summaries[1]
-
-
 def test_a_run_split_between_processes_writes_the_same_files_as_one_process(tmp_path: Path, split_runs: list[bool]) -> None:
     path = write_synthetic_file(tmp_path / "doj.csv", 4000, seed=7)
     _run([path], tmp_path / "one", 1)
     _run([path], tmp_path / "split", 3)
     assert split_runs == [True]
-    _assert_same_outputs(tmp_path / "one", tmp_path / "split")
+    assert_same_outputs(tmp_path / "one", tmp_path / "split")
     assert not list((tmp_path / "split").glob(".part-*"))
 
 
@@ -80,7 +71,7 @@ def test_a_split_run_of_several_files_with_unix_line_ends_and_bad_rows_matches_o
     summary = _run([first, second], tmp_path / "split", 2)
     _run([first, second], tmp_path / "one", 1)
     assert split_runs == [True]
-    _assert_same_outputs(tmp_path / "one", tmp_path / "split")
+    assert_same_outputs(tmp_path / "one", tmp_path / "split")
     assert summary["rows_rejected"] == 2
 
 
@@ -122,7 +113,7 @@ def test_a_person_whose_rows_fall_in_two_shares_sends_the_run_back_to_one_proces
     summary = _run([path], tmp_path / "split", 2)
     _run([path], tmp_path / "one", 1)
     assert split_runs == [False]
-    _assert_same_outputs(tmp_path / "one", tmp_path / "split")
+    assert_same_outputs(tmp_path / "one", tmp_path / "split")
     assert summary["subjects_with_split_rows"] == 1
 
 

@@ -4,22 +4,19 @@ from __future__ import annotations
 
 from datetime import date
 
-from app.eligibility import AutomaticReliefNote, ConvictionFacts, Person, screen
+from app.eligibility import ConvictionFacts, screen
+from tests.unit.eligibility.automatic_helpers import notes
 from tests.unit.eligibility.builders import SETTLED, TODAY, conviction, person
 
 
-def notes(*convictions: ConvictionFacts, who: Person = SETTLED, today: date = TODAY) -> tuple[AutomaticReliefNote, ...]:
-    return screen(who, list(convictions), today).automatic_relief
-
-
 def test_old_prop64_conviction_gets_the_hs_11361_9_note() -> None:
-    (note,) = notes(conviction("HS 11357(b)", id="m1"))
+    note, _records_destroyed = notes(conviction("HS 11357(b)", id="m1"))
 
     assert (note.conviction, note.statute) == ("m1", "HS 11361.9")
 
 
 def test_notes_say_how_to_check_and_keep_the_petition_route() -> None:
-    (note,) = notes(conviction("HS 11357(b)"))
+    note, _records_destroyed = notes(conviction("HS 11357(b)"))
 
     assert "Record Review" in note.note.en and "clerk" in note.note.en and "CR-400" in note.note.en
     assert "Record Review" in note.note.es and "CR-400" in note.note.es

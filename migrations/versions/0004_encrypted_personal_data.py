@@ -4,8 +4,8 @@ Existing rows are encrypted here, in batches, with the keys the app is configure
 BLIND_INDEX_KEY, or the development keys in instance/); their search terms and address indexes are computed from the
 plaintext first.
 
-Revision ID: 0003_encrypted_personal_data
-Revises: 0002_resident_secrets
+Revision ID: 0004_encrypted_personal_data
+Revises: 0003_bulk_queue
 Create Date: 2026-12-03 09:40:00
 
 """
@@ -13,8 +13,8 @@ from alembic import op
 import sqlalchemy as sa
 
 
-revision = '0003_encrypted_personal_data'
-down_revision = '0002_resident_secrets'
+revision = '0004_encrypted_personal_data'
+down_revision = '0003_bulk_queue'
 branch_labels = None
 depends_on = None
 
