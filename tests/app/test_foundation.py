@@ -286,3 +286,14 @@ def test_flask_command_app_without_secret_key_signs_no_staff_link(monkeypatch, t
     app = create_app({"APP_ENV": "production", "INSTANCE_PATH": str(tmp_path)}, command_line=True)
     with app.app_context(), pytest.raises(ConfigError):
         tokens._serializer("invite")
+
+
+def test_flask_command_app_without_encryption_keys_refuses_to_touch_personal_data(monkeypatch, tmp_path):
+    from app import create_app
+    from app.crypto import KeyConfigError, keyring
+
+    for name in ("SECRET_KEY", *TEST_KEYS):
+        monkeypatch.delenv(name, raising=False)
+    app = create_app({"APP_ENV": "production", "INSTANCE_PATH": str(tmp_path)}, command_line=True)
+    with app.app_context(), pytest.raises(KeyConfigError, match="DATA_ENCRYPTION_KEYS"):
+        keyring()
