@@ -20,6 +20,7 @@ from typing import Any
 from flask import current_app
 from sqlalchemy import delete, select, update
 
+from app.crypto import address_index
 from app.eligibility import ENGINE_VERSION, ConvictionFacts, Person, Screening, parse_offense, screen
 from app.extensions import db
 from app.models import Application, Conviction, County, PartnerOffice, Referral, utcnow
@@ -188,7 +189,7 @@ def delete_application(application: Application) -> None:
         db.session.delete(referral)
     if application.email:
         db.session.execute(delete(OutboxMessage).where(
-            OutboxMessage.to_address == application.email, OutboxMessage.status != "sent",
+            OutboxMessage.to_address_index == address_index(application.email), OutboxMessage.status != "sent",
             OutboxMessage.template.in_(RESIDENT_TEMPLATES)))
     db.session.delete(application)
     db.session.commit()

@@ -4,7 +4,7 @@ from __future__ import annotations
 import os
 import secrets
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 TRUE = {"1", "true", "yes", "on"}
 
@@ -23,42 +23,57 @@ class ConfigError(RuntimeError):
     """Raised when production is started with an unsafe configuration."""
 
 
-def missing_secret_message(variable: str) -> str:
-    return f"{variable} must be set in production (e.g. `python -c 'import secrets; print(secrets.token_hex(32))'`)."
+SECRET_KEY_HOW = "python -c 'import secrets; print(secrets.token_hex(32))'"
+
+
+def missing_secret_message(variable: str, how: str = SECRET_KEY_HOW) -> str:
+    return f"{variable} must be set in production (e.g. `{how}`)."
 
 
 def missing_secret_key_message() -> str:
     return missing_secret_message("SECRET_KEY")
 
 
-def _instance_secret(instance_path: Path, environment: str, variable: str, file_name: str, required: bool) -> str | None:
-    """Production must be given the secret; elsewhere one is generated once into the instance folder, so it survives
-    restarts without anyone having to invent one. ``required=False`` (the ``flask`` command's app) leaves a missing
-    production secret missing instead of refusing to start."""
-    value = os.environ.get(variable)
+def _instance_secret(
+    instance_path: Path, environment: str, name: str, make: Callable[[], str], how: str, required: bool = True
+) -> str | None:
+    """Production must be given the secret `name`; elsewhere one is generated once into the instance folder (its
+    lower-cased name), so sessions and encrypted rows survive restarts without anyone having to invent a key.
+    ``required=False`` (the ``flask`` command's app) leaves a missing production secret missing instead of refusing
+    to start."""
+    value = os.environ.get(name)
     if value:
         return value
     if environment == "production":
         if not required:
             return None
-        raise ConfigError(missing_secret_message(variable))
-    key_file = instance_path / file_name
+        raise ConfigError(missing_secret_message(name, how))
+    key_file = instance_path / name.lower()
     if not key_file.exists():
         instance_path.mkdir(parents=True, exist_ok=True)
-        key_file.write_text(secrets.token_hex(32))
+        key_file.write_text(make())
         key_file.chmod(0o600)
     return key_file.read_text().strip()
 
 
-def _secret_key(instance_path: Path, environment: str, required: bool) -> str | None:
-    return _instance_secret(instance_path, environment, "SECRET_KEY", "secret_key", required)
+def _secret_key(instance_path: Path, environment: str, required: bool = True) -> str | None:
+    return _instance_secret(instance_path, environment, "SECRET_KEY", lambda: secrets.token_hex(32), SECRET_KEY_HOW,
+                            required)
 
 
-def _lookup_keys(instance_path: Path, environment: str, required: bool) -> tuple[str, ...]:
+def _encryption_key(instance_path: Path, environment: str, name: str, required: bool = True) -> str | None:
+    """DATA_ENCRYPTION_KEYS (comma-separated, the first encrypts) and BLIND_INDEX_KEY (app.crypto)."""
+    from app.crypto import generate_key
+
+    return _instance_secret(instance_path, environment, name, generate_key, "flask keys generate", required)
+
+
+def _lookup_keys(instance_path: Path, environment: str, required: bool = True) -> tuple[str, ...]:
     """The keyed hash of the public look-up (app.lookup.matching): the current key first, then any retired keys
     still accepted while their rows are re-published (LOOKUP_HMAC_OLD_KEYS, comma-separated; docs/lookup.md).
     Empty only for the ``flask`` command's app in production without LOOKUP_HMAC_KEY (the look-up then refuses)."""
-    current = _instance_secret(instance_path, environment, "LOOKUP_HMAC_KEY", "lookup_hmac_key", required)
+    current = _instance_secret(instance_path, environment, "LOOKUP_HMAC_KEY", lambda: secrets.token_hex(32),
+                               SECRET_KEY_HOW, required)
     if current is None:
         return ()
     old = [key.strip() for key in os.environ.get("LOOKUP_HMAC_OLD_KEYS", "").split(",") if key.strip()]
@@ -97,6 +112,10 @@ def load_config(
         "APP_ENV": environment,
         "SECRET_KEY": overrides.get("SECRET_KEY") or _secret_key(instance_path, environment, secret_required),
         "LOOKUP_HMAC_KEYS": overrides.get("LOOKUP_HMAC_KEYS") or _lookup_keys(instance_path, environment, secret_required),
+        # Personal columns are encrypted with these (app.crypto); production refuses to start without them, except
+        # the `flask` command's app (a DA's `flask bulk screen` reads files only).
+        **{name: overrides.get(name) or _encryption_key(instance_path, environment, name, secret_required)
+           for name in ("DATA_ENCRYPTION_KEYS", "BLIND_INDEX_KEY")},
         "SQLALCHEMY_DATABASE_URI": overrides.pop("DATABASE_URL", None) or _database_url(instance_path),
         # hide_parameters: a database error's message (logged with its traceback) names the statement but not its
         # values, which can be a resident's name, address or answers.
@@ -155,6 +174,7 @@ def load_config(
         # Data retention
         "DRAFT_RETENTION_DAYS": _int("DRAFT_RETENTION_DAYS", 30),
         "SUBMITTED_RETENTION_DAYS": _int("SUBMITTED_RETENTION_DAYS", 365),
+        "AUDIT_RETENTION_DAYS": _int("AUDIT_RETENTION_DAYS", 365),
         # Forms and API bodies are small; the DA's bulk upload raises its own limit (BULK_MAX_UPLOAD_MB) per request.
         "MAX_CONTENT_LENGTH": _int("MAX_REQUEST_MB", 2) * 1024 * 1024,
         # DA bulk tool (issue 7): upload limit for the DOJ file, and days before uploads and outputs are deleted.

@@ -89,6 +89,9 @@ def _refuse_requests_without_secret_key(app: Flask) -> None:
 
 
 def _init_extensions(app: Flask) -> None:
+    from app import crypto
+
+    crypto.init_app(app)
     db.init_app(app)
     migrate.init_app(app, db, directory=str(ROOT / "migrations"), render_as_batch=True, compare_type=True)
     csrf.init_app(app)
@@ -109,7 +112,7 @@ def _init_extensions(app: Flask) -> None:
         referrer_policy="same-origin",
         permissions_policy={"geolocation": "()", "camera": "()", "microphone": "()"},
     )
-    from app import models  # noqa: F401  (register the mappers before first use)
+    from app import models, search_index  # noqa: F401  (register the mappers and the search index before first use)
     from app.auth.loader import load_user
 
     login_manager.user_loader(load_user)

@@ -27,6 +27,7 @@ from flask_mail import Message
 from jinja2 import Template, TemplateNotFound
 from sqlalchemy import delete, func, select, update
 
+from app.crypto import address_index
 from app.extensions import db
 from app.mailer import deliver
 from app.models import OutboxMessage, utcnow
@@ -37,6 +38,9 @@ log = logging.getLogger(__name__)
 DEFAULT_RETRY_DELAYS_MINUTES = (1, 5, 15, 30, 60, 60, 120, 120, 240, 240)
 # Sent messages are kept this long (for "did the office get the notice?" questions), then deleted.
 DEFAULT_KEEP_SENT_DAYS = 30
+# Messages whose attempts ran out are kept this long after they were queued, for an admin to send again, then deleted:
+# a notice that old is no longer worth sending, and its address and context need not be kept.
+DEFAULT_KEEP_FAILED_DAYS = 30
 # A context key naming the application whose resume link the message carries: the link holds a secret, so the row
 # stores only the reference and `render` makes the link (`resume_url`) when the message is sent.
 RESUME_LINK_OF = "resume_link_of"
@@ -54,8 +58,9 @@ def enqueue(to: str, template: str, language: str = "en", context: dict[str, Any
         raise ValueError(f"no e-mail template templates/email/{template}.txt")
     if language not in current_app.config["LANGUAGES"]:
         language = current_app.config["BABEL_DEFAULT_LOCALE"]
-    message = OutboxMessage(to_address=to, template=template, language=language, context=dict(context or {}),
-                            dedupe_key=dedupe_key, status="pending", attempts=0, next_attempt_at=utcnow())
+    message = OutboxMessage(to_address=to, to_address_index=address_index(to), template=template, language=language,
+                            context=dict(context or {}), dedupe_key=dedupe_key, status="pending", attempts=0,
+                            next_attempt_at=utcnow())
     db.session.add(message)
     return message
 
@@ -214,9 +219,19 @@ def requeue(message: OutboxMessage) -> None:
 def purge_sent(now: dt.datetime | None = None) -> int:
     """Delete sent messages older than OUTBOX_KEEP_SENT_DAYS: a delivered notice's address is no longer needed."""
     keep_days = current_app.config.get("OUTBOX_KEEP_SENT_DAYS", DEFAULT_KEEP_SENT_DAYS)
-    cutoff = (now or utcnow()) - dt.timedelta(days=keep_days)
+    return _delete_older_than(keep_days, "sent", OutboxMessage.sent_at, now)
+
+
+def purge_failed(now: dt.datetime | None = None) -> int:
+    """Delete failed messages queued more than OUTBOX_KEEP_FAILED_DAYS ago."""
+    keep_days = current_app.config.get("OUTBOX_KEEP_FAILED_DAYS", DEFAULT_KEEP_FAILED_DAYS)
+    return _delete_older_than(keep_days, "failed", OutboxMessage.created_at, now)
+
+
+def _delete_older_than(days: int, status: str, timestamp: Any, now: dt.datetime | None) -> int:
+    cutoff = (now or utcnow()) - dt.timedelta(days=days)
     deleted = db.session.execute(
-        delete(OutboxMessage).where(OutboxMessage.status == "sent", OutboxMessage.sent_at < cutoff)
+        delete(OutboxMessage).where(OutboxMessage.status == status, timestamp < cutoff)
     ).rowcount
     db.session.commit()
     return deleted

@@ -11,7 +11,7 @@ from flask import Flask
 from flask.cli import AppGroup
 
 from app.extensions import db
-from app.outbox import DeliveryReport, deliver_due, purge_sent
+from app.outbox import DeliveryReport, deliver_due, purge_failed, purge_sent
 
 log = logging.getLogger(__name__)
 
@@ -120,5 +120,7 @@ def status_command(max_late_minutes: int) -> None:
 
 @outbox_cli.command("purge")
 def purge_command() -> None:
-    """Delete sent messages older than OUTBOX_KEEP_SENT_DAYS (default 30); run daily."""
+    """Delete sent messages older than OUTBOX_KEEP_SENT_DAYS and failed ones older than OUTBOX_KEEP_FAILED_DAYS
+    (30 days each by default); run daily."""
     click.echo(f"sent messages deleted: {purge_sent()}")
+    click.echo(f"failed messages deleted: {purge_failed()}")

@@ -17,7 +17,7 @@ from flask_sqlalchemy.pagination import Pagination
 from sqlalchemy import case, func, or_, select
 from sqlalchemy.orm import selectinload
 
-from app import outbox
+from app import outbox, search_index
 from app.audit import record_audit
 from app.extensions import db
 from app.models import (
@@ -333,11 +333,8 @@ def _office_queue_query(office_id: int | None, queue_filter: QueueFilter) -> Any
         query = query.where(Referral.county_id == queue_filter.county_id)
     term = " ".join(queue_filter.search.split())
     if term:
-        escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        query = query.where(or_(
-            Application.reference == term.upper(),
-            Application.full_name.ilike(f"%{escaped}%", escape="\\"),
-        ))
+        # Names and case numbers are encrypted: they are matched through their blind indexes (app.search_index).
+        query = query.where(or_(Application.reference == term.upper(), search_index.matches(term)))
     return query
 
 

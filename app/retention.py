@@ -5,17 +5,18 @@
 - Submitted applications are the partner office's working records while any referral is open. Once every referral
   is finished (granted, denied, closed) and nothing has happened for SUBMITTED_RETENTION_DAYS, or an application that
   reached no office was submitted that long ago, it goes with its convictions, referrals and their history.
-The audit log keeps only identifiers, so it stays.
+- Audit entries (identifiers only: who, which record, when, from which address) go after AUDIT_RETENTION_DAYS.
+Every retention period is listed in docs/privacy.md.
 """
 from __future__ import annotations
 
 import datetime as dt
 
 from flask import current_app
-from sqlalchemy import or_, select
+from sqlalchemy import delete, or_, select
 
 from app.extensions import db
-from app.models import Application, utcnow
+from app.models import Application, AuditEvent, utcnow
 from app.models.referrals import FINISHED_STATUSES, Referral
 
 
@@ -52,3 +53,11 @@ def purge_finished_submissions(now: dt.datetime | None = None) -> int:
     for application in finished:
         delete_application(application)
     return len(finished)
+
+
+def purge_old_audit_events(now: dt.datetime | None = None) -> int:
+    """Delete audit entries older than AUDIT_RETENTION_DAYS (a year by default); returns how many."""
+    cutoff = (now or utcnow()) - dt.timedelta(days=current_app.config["AUDIT_RETENTION_DAYS"])
+    deleted = db.session.execute(delete(AuditEvent).where(AuditEvent.created_at < cutoff)).rowcount
+    db.session.commit()
+    return deleted

@@ -11,6 +11,7 @@ from typing import Any, Callable, Iterator
 import pytest
 
 from tests.support.hygiene import ClientRequest
+from tests.support.keys import TEST_KEYS
 from tests.support.tiers import OPTIONAL_PREFIX, require
 
 TEST_DATABASE_URL = os.environ.get("TEST_DATABASE_URL")
@@ -41,6 +42,7 @@ def base_config(tmp_path: Path, database_url: str) -> dict[str, Any]:
         "MAIL_SERVER": "",
         "RATELIMIT_ENABLED": False,
         "SERVER_NAME": None,
+        **TEST_KEYS,
     }
 
 
@@ -74,7 +76,7 @@ def postgresql_ready(tmp_path_factory: pytest.TempPathFactory) -> str:
     from app.config import load_config
 
     url = load_config(tmp_path_factory.mktemp("pgcfg"), {"DATABASE_URL": TEST_DATABASE_URL,
-                                                       "SECRET_KEY": "x", "LOOKUP_HMAC_KEYS": ("x",)})["SQLALCHEMY_DATABASE_URI"]
+                                                       "SECRET_KEY": "x", **TEST_KEYS, "LOOKUP_HMAC_KEYS": ("x",)})["SQLALCHEMY_DATABASE_URI"]
     engine = create_engine(url)
     with engine.begin() as connection:
         connection.execute(text("DROP SCHEMA public CASCADE"))

@@ -6,6 +6,7 @@ from app.models.core import (  # noqa: F401
     Conviction,
     County,
     PartnerOffice,
+    SearchTerm,
     User,
     utcnow,
 )

@@ -7,6 +7,7 @@ from typing import Any
 from sqlalchemy import JSON, Boolean, Date, DateTime, ForeignKey, Integer, MetaData, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from app.crypto import EncryptedDate, EncryptedJSON, EncryptedString
 from app.extensions import db
 
 # Stable constraint names keep Alembic diffs identical on SQLite and PostgreSQL.
@@ -82,10 +83,10 @@ class User(db.Model):
     # Printed in the attorney caption of the petitions an attorney downloads.
     bar_number: Mapped[str | None] = mapped_column(String(20))
     password_hash: Mapped[str | None] = mapped_column(String(255))
-    totp_secret: Mapped[str | None] = mapped_column(String(64))
+    totp_secret: Mapped[str | None] = mapped_column(EncryptedString("user.totp_secret"))
     totp_confirmed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     totp_last_step: Mapped[int | None] = mapped_column(Integer)  # the last accepted TOTP time-step: no replay
-    recovery_codes: Mapped[list[str]] = mapped_column(JSON, default=list)
+    recovery_codes: Mapped[list[str]] = mapped_column(EncryptedJSON("user.recovery_codes"), default=list)
     failed_logins: Mapped[int] = mapped_column(Integer, default=0)
     locked_until: Mapped[dt.datetime | None] = mapped_column(DateTime)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
@@ -143,12 +144,14 @@ class Application(db.Model):
     delete_nonce_expires_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     status: Mapped[str] = mapped_column(String(20), default="draft", index=True)
     language: Mapped[str] = mapped_column(String(5), default="en")
-    answers: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
-    full_name: Mapped[str | None] = mapped_column(String(200))
-    date_of_birth: Mapped[dt.date | None] = mapped_column(Date)
-    email: Mapped[str | None] = mapped_column(String(254))
-    phone: Mapped[str | None] = mapped_column(String(40))
-    screening: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    # Personal columns are encrypted (app.crypto); staff find an application by name or case number through
+    # `search_terms`, keyed hashes of the words.
+    answers: Mapped[dict[str, Any]] = mapped_column(EncryptedJSON("application.answers"), default=dict)
+    full_name: Mapped[str | None] = mapped_column(EncryptedString("application.full_name"))
+    date_of_birth: Mapped[dt.date | None] = mapped_column(EncryptedDate("application.date_of_birth"))
+    email: Mapped[str | None] = mapped_column(EncryptedString("application.email"))
+    phone: Mapped[str | None] = mapped_column(EncryptedString("application.phone"))
+    screening: Mapped[dict[str, Any] | None] = mapped_column(EncryptedJSON("application.screening"))
     engine_version: Mapped[str | None] = mapped_column(String(20))
     routing_status: Mapped[str | None] = mapped_column(String(20))  # routed | not_routed
     source: Mapped[str] = mapped_column(String(20), default="web")  # web | clinic | api
@@ -161,6 +164,7 @@ class Application(db.Model):
     convictions: Mapped[list[Conviction]] = relationship(
         back_populates="application", cascade="all, delete-orphan", order_by="Conviction.position"
     )
+    search_terms: Mapped[list[SearchTerm]] = relationship(cascade="all, delete-orphan", passive_deletes=True)
 
     def __repr__(self) -> str:
         return f"<Application {self.reference} {self.status}>"
@@ -175,11 +179,13 @@ class Conviction(db.Model):
     application_id: Mapped[int] = mapped_column(ForeignKey("application.id", ondelete="CASCADE"), index=True)
     position: Mapped[int] = mapped_column(Integer, default=0)
     county: Mapped[str | None] = mapped_column(String(40))
-    case_number: Mapped[str | None] = mapped_column(String(60))
-    offense_text: Mapped[str] = mapped_column(String(200), default="")
-    code: Mapped[str | None] = mapped_column(String(4))
-    section: Mapped[str | None] = mapped_column(String(20))
-    subdivision: Mapped[str | None] = mapped_column(String(20))
+    case_number: Mapped[str | None] = mapped_column(EncryptedString("conviction.case_number"))
+    offense_text: Mapped[str] = mapped_column(EncryptedString("conviction.offense_text"), default="")
+    # What the person was convicted of is encrypted with the case number; level, dates and sentence facts are not
+    # (they identify no one once name, birth date and case number are unreadable).
+    code: Mapped[str | None] = mapped_column(EncryptedString("conviction.code"))
+    section: Mapped[str | None] = mapped_column(EncryptedString("conviction.section"))
+    subdivision: Mapped[str | None] = mapped_column(EncryptedString("conviction.subdivision"))
     level: Mapped[str | None] = mapped_column(String(12))
     conviction_date: Mapped[dt.date | None] = mapped_column(Date)
     conviction_year: Mapped[int | None] = mapped_column(Integer)
@@ -189,9 +195,20 @@ class Conviction(db.Model):
     probation_completed: Mapped[bool | None] = mapped_column(Boolean)
     probation_violated: Mapped[bool | None] = mapped_column(Boolean)
     value_over_950: Mapped[bool | None] = mapped_column(Boolean)
-    facts: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    facts: Mapped[dict[str, Any]] = mapped_column(EncryptedJSON("conviction.facts"), default=dict)
 
     application: Mapped[Application] = relationship(back_populates="convictions")
+
+
+class SearchTerm(db.Model):
+    """A blind index entry: the keyed hash (app.crypto.blind_index) of one word of an application's name or of one of
+    its case numbers, so the partner queue can search without a plaintext column. Kept by app.search_index."""
+
+    __tablename__ = "search_term"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    application_id: Mapped[int] = mapped_column(ForeignKey("application.id", ondelete="CASCADE"), index=True)
+    digest: Mapped[str] = mapped_column(String(32), index=True)
 
 
 class AuditEvent(db.Model):

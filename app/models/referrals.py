@@ -4,9 +4,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Boolean, DateTime, ForeignKey, Index, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from app.crypto import EncryptedJSON, EncryptedString
 from app.extensions import db
 from app.models.core import Application, County, PartnerOffice, User, utcnow
 
@@ -62,7 +63,7 @@ class ReferralEvent(db.Model):
     to_status: Mapped[str | None] = mapped_column(String(20))
     from_office_id: Mapped[int | None] = mapped_column(ForeignKey("partner_office.id"))
     to_office_id: Mapped[int | None] = mapped_column(ForeignKey("partner_office.id"))
-    note: Mapped[str | None] = mapped_column(Text)
+    note: Mapped[str | None] = mapped_column(EncryptedString("referral_event.note"))
     resident_notified: Mapped[bool] = mapped_column(Boolean, default=False)
 
     referral: Mapped[Referral] = relationship(back_populates="events")
@@ -83,10 +84,12 @@ class OutboxMessage(db.Model):
     __table_args__ = (Index("ix_outbox_message_due", "status", "next_attempt_at"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    to_address: Mapped[str] = mapped_column(String(254))
+    to_address: Mapped[str] = mapped_column(EncryptedString("outbox_message.to_address"))
+    # The blind index of the address (app.crypto), so a resident's unsent mail can be found and deleted with them.
+    to_address_index: Mapped[str | None] = mapped_column(String(32), index=True)
     template: Mapped[str] = mapped_column(String(60))
     language: Mapped[str] = mapped_column(String(5), default="en")
-    context: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    context: Mapped[dict[str, Any]] = mapped_column(EncryptedJSON("outbox_message.context"), default=dict)
     # Set for notices that must go out at most once per occasion (e.g. one digest per office per day).
     dedupe_key: Mapped[str | None] = mapped_column(String(120), unique=True)
     status: Mapped[str] = mapped_column(String(10), default="pending")  # pending | sent | failed

@@ -4,8 +4,9 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from app.models import AuditEvent, County, OutboxMessage, PartnerOffice, User
+from app.models import AuditEvent, County, PartnerOffice, User
 from tests.support.sessions import log_in_test_client
+from tests.support.staff_accounts import queued_templates
 
 ADMIN_PAGES = ["/admin/", "/admin/offices", "/admin/counties", "/admin/users", "/admin/users/invite",
                "/admin/failed-mail", "/admin/unrouted"]
@@ -64,8 +65,7 @@ def test_admin_invites_an_attorney_of_an_office(client_request, admin, db_sessio
     invited = db_session.scalars(select(User).where(User.email == "ana@example.org")).one()
     assert response.headers["Location"] == f"/admin/users/{invited.id}"
     assert invited.office == sf and invited.password_hash is None
-    assert db_session.scalars(select(OutboxMessage.template).where(OutboxMessage.to_address == invited.email)).all() \
-        == ["staff_invitation"]
+    assert queued_templates(db_session, invited.email) == ["staff_invitation"]
     assert audited(db_session, "user_invited") == [(admin.id, "user", str(invited.id))]
 
 
@@ -157,8 +157,7 @@ def test_admin_logs_a_user_out_everywhere(client_request, admin, attorney, db_se
 
 def test_admin_resends_an_invitation(client_request, admin, attorney, db_session):
     user_action(client_request, attorney, "resend-invitation")
-    assert db_session.scalars(select(OutboxMessage.template).where(OutboxMessage.to_address == attorney.email)).all() \
-        == ["staff_invitation"]
+    assert queued_templates(db_session, attorney.email) == ["staff_invitation"]
     assert audited(db_session, "invitation_resent")
 
 

@@ -8,6 +8,7 @@ import pytest
 from sqlalchemy import func, select
 
 from app.models import County, PartnerOffice
+from tests.support.keys import TEST_KEYS
 
 
 def test_models_and_migrations_agree(app):
@@ -152,6 +153,8 @@ def test_production_refuses_to_start_without_the_lookup_key(monkeypatch, tmp_pat
     from app.config import ConfigError, load_config
 
     monkeypatch.setenv("SECRET_KEY", "k")
+    for name, value in TEST_KEYS.items():
+        monkeypatch.setenv(name, value)
     monkeypatch.delenv("LOOKUP_HMAC_KEY", raising=False)
     with pytest.raises(ConfigError, match="LOOKUP_HMAC_KEY"):
         load_config(tmp_path, {"APP_ENV": "production"})
@@ -191,13 +194,47 @@ def test_retired_lookup_keys_follow_the_current_one(monkeypatch, tmp_path):
     assert load_config(tmp_path, {"APP_ENV": "development"})["LOOKUP_HMAC_KEYS"] == ("new", "old1", "old2")
 
 
+@pytest.mark.parametrize("missing", ["DATA_ENCRYPTION_KEYS", "BLIND_INDEX_KEY"])
+def test_production_refuses_to_start_without_an_encryption_key(monkeypatch, tmp_path, missing):
+    from app.config import ConfigError, load_config
+
+    monkeypatch.setenv("SECRET_KEY", "k")
+    for name, value in TEST_KEYS.items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.delenv(missing)
+    with pytest.raises(ConfigError, match=missing):
+        load_config(tmp_path, {"APP_ENV": "production"})
+
+
+def test_production_refuses_a_malformed_encryption_key(monkeypatch, tmp_path):
+    from app import create_app
+    from app.crypto import KeyConfigError
+
+    monkeypatch.setenv("SECRET_KEY", "k")
+    with pytest.raises(KeyConfigError, match="DATA_ENCRYPTION_KEYS"):
+        create_app({"APP_ENV": "production", "INSTANCE_PATH": str(tmp_path), **TEST_KEYS,
+                    "DATA_ENCRYPTION_KEYS": "not-a-key", "LOOKUP_HMAC_KEYS": ("l",)})
+
+
+def test_development_generates_and_keeps_its_encryption_keys(monkeypatch, tmp_path):
+    from app.config import load_config
+
+    for name in TEST_KEYS:
+        monkeypatch.delenv(name, raising=False)
+    first = load_config(tmp_path, {"APP_ENV": "development"})
+    again = load_config(tmp_path, {"APP_ENV": "development"})
+    assert first["DATA_ENCRYPTION_KEYS"] == again["DATA_ENCRYPTION_KEYS"] != first["BLIND_INDEX_KEY"]
+    assert again["BLIND_INDEX_KEY"] == first["BLIND_INDEX_KEY"]
+    assert (tmp_path / "data_encryption_keys").stat().st_mode & 0o777 == 0o600
+
+
 def test_production_cookies_are_secure_httponly_samesite(monkeypatch, tmp_path):
     from app.config import load_config
 
     monkeypatch.setenv("SECRET_KEY", "k")
     monkeypatch.setenv("LOOKUP_HMAC_KEY", "l")
     monkeypatch.delenv("SESSION_COOKIE_SECURE", raising=False)
-    config = load_config(tmp_path, {"APP_ENV": "production"})
+    config = load_config(tmp_path, {"APP_ENV": "production", **TEST_KEYS})
     assert config["SESSION_COOKIE_SECURE"] and config["SESSION_COOKIE_HTTPONLY"]
     assert config["SESSION_COOKIE_SAMESITE"] == "Lax" and config["SESSION_COOKIE_NAME"] == "__Host-session"
 
@@ -206,7 +243,8 @@ def test_database_url_postgres_scheme_uses_psycopg3(monkeypatch, tmp_path):
     from app.config import load_config
 
     monkeypatch.setenv("DATABASE_URL", "postgres://u@h/db")
-    assert load_config(tmp_path, {"SECRET_KEY": "k", "LOOKUP_HMAC_KEYS": ("l",)})["SQLALCHEMY_DATABASE_URI"] == "postgresql+psycopg://u@h/db"
+    config = load_config(tmp_path, {"SECRET_KEY": "k", **TEST_KEYS, "LOOKUP_HMAC_KEYS": ("l",)})
+    assert config["SQLALCHEMY_DATABASE_URI"] == "postgresql+psycopg://u@h/db"
 
 
 def test_mail_without_server_goes_to_the_local_sink(app, tmp_path):
@@ -295,3 +333,14 @@ def test_flask_command_app_without_secret_key_signs_no_staff_link(monkeypatch, t
     app = create_app({"APP_ENV": "production", "INSTANCE_PATH": str(tmp_path)}, command_line=True)
     with app.app_context(), pytest.raises(ConfigError):
         tokens._serializer("invite")
+
+
+def test_flask_command_app_without_encryption_keys_refuses_to_touch_personal_data(monkeypatch, tmp_path):
+    from app import create_app
+    from app.crypto import KeyConfigError, keyring
+
+    for name in ("SECRET_KEY", *TEST_KEYS):
+        monkeypatch.delenv(name, raising=False)
+    app = create_app({"APP_ENV": "production", "INSTANCE_PATH": str(tmp_path)}, command_line=True)
+    with app.app_context(), pytest.raises(KeyConfigError, match="DATA_ENCRYPTION_KEYS"):
+        keyring()

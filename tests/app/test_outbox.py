@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from app.extensions import db
 from app.models import OutboxMessage, utcnow
-from app.outbox import claim_due, deliver_due, enqueue, failed_messages, purge_sent, requeue
+from app.outbox import claim_due, deliver_due, enqueue, failed_messages, purge_failed, purge_sent, requeue
 from tests.support.partner import mail_app, smtp_server  # noqa: F401  (fixtures)
 
 RETRY_DELAYS = (1, 5, 15, 30, 60, 60, 120, 120, 240, 240)
@@ -243,4 +243,13 @@ def test_sent_messages_are_deleted_after_thirty_days_and_others_are_kept(mail_ap
     assert deliver_due(batch=1).sent == [sent.id]
     assert purge_sent(now=later(29 * 24 * 60)) == 0
     assert purge_sent(now=later(31 * 24 * 60)) == 1
+    assert [m.id for m in db.session.scalars(select(OutboxMessage))] == [waiting.id]
+
+
+def test_failed_messages_are_deleted_thirty_days_after_they_were_queued(app):
+    failed, waiting = queue_status_notice(to="failed@example.org"), queue_status_notice(to="waiting@example.org")
+    failed.status = "failed"
+    db.session.commit()
+    assert purge_failed(now=later(29 * 24 * 60)) == 0
+    assert purge_failed(now=later(31 * 24 * 60)) == 1
     assert [m.id for m in db.session.scalars(select(OutboxMessage))] == [waiting.id]

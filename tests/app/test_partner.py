@@ -70,6 +70,32 @@ def test_the_queue_finds_a_referral_by_part_of_the_name(client_request, attorney
     assert [row.find("a").get_text() for row in rows] == [referral.application.reference]
 
 
+def test_the_queue_finds_whole_words_of_a_name_not_fragments(client_request, attorney, referral):
+    assert client_request.get("/partner/?q=Delg").find("table") is None
+
+
+@pytest.mark.parametrize("search", ["SF-2020-0042", "sf20200042", "SF 2020 0042"])
+def test_the_queue_finds_a_referral_by_case_number_however_it_is_typed(client_request, attorney, referral, db_session,
+                                                                       search):
+    referral.application.convictions[0].case_number = "SF-2020-0042"
+    db_session.commit()
+    routed_application(["San Francisco"], full_name="Someone Else")
+    rows = client_request.get(f"/partner/?q={search}").select("tbody tr")
+    assert [row.find("a").get_text() for row in rows] == [referral.application.reference]
+
+
+def test_a_renamed_application_is_found_by_its_new_name_only(client_request, attorney, referral, db_session):
+    referral.application.full_name = "Rosa Martinez"
+    db_session.commit()
+    assert client_request.get("/partner/?q=Delgado").find("table") is None
+    assert len(client_request.get("/partner/?q=martinez").select("tbody tr")) == 1
+
+
+def test_the_queue_search_never_finds_another_offices_referral(client_request, attorney, db_session):
+    routed_application(["Alameda"], full_name="Rosa Delgado")
+    assert client_request.get("/partner/?q=Rosa").find("table") is None
+
+
 def test_the_queue_finds_a_referral_by_reference_in_any_case(client_request, attorney, referral):
     routed_application(["San Francisco"], full_name="Someone Else")
     rows = client_request.get(f"/partner/?q={referral.application.reference.lower()}").select("tbody tr")

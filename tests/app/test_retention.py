@@ -82,3 +82,30 @@ def test_one_open_referral_keeps_the_whole_submission(db_session):
     referrals[1].status = "granted"
     db_session.commit()
     assert purge_finished_submissions() == 1
+
+
+def audit_entry(db_session, age_days: int) -> int:
+    from app.models import AuditEvent
+
+    entry = AuditEvent(action="referral.view", object_type="referral", object_id="1",
+                       created_at=utcnow() - dt.timedelta(days=age_days))
+    db_session.add(entry)
+    db_session.commit()
+    return entry.id
+
+
+def test_audit_entries_older_than_a_year_are_deleted(db_session):
+    from app.models import AuditEvent
+    from app.retention import purge_old_audit_events
+
+    old, recent = audit_entry(db_session, 366), audit_entry(db_session, 364)
+    assert purge_old_audit_events() == 1
+    assert db_session.scalars(select(AuditEvent.id)).all() == [recent] and old != recent
+
+
+def test_a_deleted_application_leaves_no_search_terms_behind(db_session):
+    from app.applications import delete_application
+    from app.models import SearchTerm
+
+    delete_application(routed_application(["San Francisco"], full_name="Rosa Delgado"))
+    assert db_session.scalars(select(SearchTerm)).all() == []

@@ -7,6 +7,7 @@ import pyotp
 import pytest
 
 from tests.browser.conftest import run_axe
+from tests.support.keys import TEST_KEYS
 from tests.support.live_data import STAFF_PASSWORD, add_staff_with_authenticator, live_database
 
 PASSWORD = STAFF_PASSWORD
@@ -63,7 +64,8 @@ def test_new_admin_enrols_by_typing_the_key_shown_under_the_qr_code(page, live_s
     from app.extensions import db
     from app.models import User
 
-    app = create_app({"APP_ENV": "testing", "SECRET_KEY": "x", "DATABASE_URL": live_server.env["DATABASE_URL"],
+    app = create_app({"APP_ENV": "testing", "SECRET_KEY": "x", **TEST_KEYS,
+                      "DATABASE_URL": live_server.env["DATABASE_URL"],
                       "INSTANCE_PATH": str(tmp_path / "setup-instance")})
     with app.app_context():
         user = db.session.query(User).filter_by(email=admin_with_app["email"]).one()

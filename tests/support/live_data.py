@@ -7,6 +7,8 @@ from typing import Any, Iterator
 
 import pyotp
 
+from tests.support.keys import TEST_KEYS
+
 STAFF_PASSWORD = "correct horse battery staple"
 
 
@@ -16,7 +18,8 @@ def live_database(server: Any, scratch: Path) -> Iterator[Any]:
     from app import create_app
     from app.extensions import db
 
-    app = create_app({"APP_ENV": "testing", "SECRET_KEY": "x", "DATABASE_URL": server.env["DATABASE_URL"],
+    app = create_app({"APP_ENV": "testing", "SECRET_KEY": "x", **TEST_KEYS,
+                      "DATABASE_URL": server.env["DATABASE_URL"],
                       "INSTANCE_PATH": str(scratch / "setup-instance")})
     with app.app_context():
         try:

@@ -10,6 +10,8 @@ import urllib.request
 from pathlib import Path
 from typing import IO
 
+from tests.support.keys import TEST_KEYS
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -35,6 +37,7 @@ class LiveServer:
             "MAIL_SINK_DIR": str(instance_path / "mail-sink"),
             "RATELIMIT_ENABLED": "0",
             "BASE_URL": self.url,
+            **TEST_KEYS,
             **(extra_env or {}),
         }
         self.process: subprocess.Popen[bytes] | None = None

@@ -7,6 +7,7 @@ from typing import Any
 import pyotp
 
 from app.auth.passwords import hash_password
+from app.crypto import address_index
 from app.models import utcnow
 
 PASSWORD = "correct horse battery staple"
@@ -41,8 +42,19 @@ def outbox_link(db_session: Any, template: str, to: str) -> str:
     from app.models import OutboxMessage
 
     message = db_session.scalars(select(OutboxMessage).where(OutboxMessage.template == template,
-                                                             OutboxMessage.to_address == to)
+                                                             OutboxMessage.to_address_index == address_index(to))
                                  .order_by(OutboxMessage.id.desc())).first()
     assert message is not None, f"no {template} e-mail queued for {to}"
     link = message.context["link"]
     return link[link.index("/auth/"):]
+
+
+def queued_templates(db_session: Any, to: str) -> list[str]:
+    """The templates of the e-mails queued for an address (found by its blind index: addresses are encrypted)."""
+    from sqlalchemy import select
+
+    from app.models import OutboxMessage
+
+    return list(db_session.scalars(select(OutboxMessage.template)
+                                   .where(OutboxMessage.to_address_index == address_index(to))
+                                   .order_by(OutboxMessage.id)))
