@@ -199,6 +199,7 @@ def test_production_refuses_to_start_without_an_encryption_key(monkeypatch, tmp_
     from app.config import ConfigError, load_config
 
     monkeypatch.setenv("SECRET_KEY", "k")
+    monkeypatch.setenv("LOOKUP_HMAC_KEY", "l")
     for name, value in TEST_KEYS.items():
         monkeypatch.setenv(name, value)
     monkeypatch.delenv(missing)
