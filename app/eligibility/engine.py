@@ -7,7 +7,7 @@ from datetime import date
 
 from app.eligibility import automatic
 from app.eligibility.context import Case, Record
-from app.eligibility.facts import ConvictionFacts, Person
+from app.eligibility.facts import ArrestFacts, ConvictionFacts, Person
 from app.eligibility.remedies import (
     pc17b,
     pc17d2,
@@ -21,10 +21,18 @@ from app.eligibility.remedies import (
     pc1203_43,
     pc1203_45,
     pc1203_49,
+    pc851_91,
     prop47,
     prop64,
 )
-from app.eligibility.results import AutomaticReliefNote, ConvictionResult, Determination, Reason, Screening
+from app.eligibility.results import (
+    ArrestResult,
+    AutomaticReliefNote,
+    ConvictionResult,
+    Determination,
+    Reason,
+    Screening,
+)
 from app.eligibility.version import ENGINE_VERSION
 
 # law.md s.0: Prop 64, then Prop 47, then reductions and dismissals on CR-180.
@@ -54,8 +62,11 @@ UNKNOWN_OFFENSE = Reason(
 )
 
 
-def screen(person: Person, convictions: Sequence[ConvictionFacts], today: date) -> Screening:
-    """Screen every conviction of one person; history across the list matters (priors, same case)."""
+def screen(
+    person: Person, convictions: Sequence[ConvictionFacts], today: date, arrests: Sequence[ArrestFacts] = ()
+) -> Screening:
+    """Screen every conviction of one person (history across the list matters: priors, same case), and every arrest
+    that did not lead to a conviction, each on its own (PC 851.91 seals one arrest per petition)."""
     record = Record(person, convictions, today)
     results: list[ConvictionResult] = []
     notes: list[AutomaticReliefNote] = []
@@ -67,7 +78,11 @@ def screen(person: Person, convictions: Sequence[ConvictionFacts], today: date) 
             determinations = (_unknown_offense(case),)
         results.append(ConvictionResult(case.facts.id, case.offense, determinations))
         notes.extend(automatic.notes_for(case, determinations))
-    return Screening(ENGINE_VERSION, today, tuple(results), tuple(notes))
+    arrest_results = tuple(
+        ArrestResult(arrest.id, (pc851_91.assess(arrest),), automatic.arrest_notes(arrest, person, today))
+        for arrest in arrests
+    )
+    return Screening(ENGINE_VERSION, today, tuple(results), tuple(notes), arrest_results)
 
 
 def screen_one_remedy(

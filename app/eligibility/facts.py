@@ -11,6 +11,9 @@ from datetime import date
 
 LEVELS: tuple[str, ...] = ("felony", "misdemeanor", "infraction")
 SENTENCES: tuple[str, ...] = ("probation", "county_jail", "state_prison", "fine_only")
+# How an arrest ended without a conviction (PC 851.91(a)(1)): no charges filed (the statute of limitations runs), the
+# charges dismissed, an acquittal, or a conviction vacated or reversed on appeal.
+ARREST_OUTCOMES: tuple[str, ...] = ("no_charges", "dismissed", "acquitted", "vacated")
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,3 +67,18 @@ class ConvictionFacts:
     prison_term_suspended: bool | None = None
     # Marijuana possession: more than 28.5 grams (or 8 grams of concentrate), the line HS 11357 draws today.
     marijuana_over_limit: bool | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ArrestFacts:
+    """One arrest that did not end in a conviction, as the person remembers it (PC 851.91, 851.93).
+
+    Kept apart from ConvictionFacts: an arrest has no sentence, and none of the conviction remedies reach it.
+    """
+
+    id: str
+    county: str | None = None
+    arrest_date: date | None = None
+    agency: str | None = None  # the arresting agency, which the CR-409 petition names and serves
+    outcome: str | None = None  # one of ARREST_OUTCOMES
+    offense_text: str = ""  # optional: murder and offenses with no statute of limitations are outside 851.91

@@ -26,6 +26,7 @@ REMEDIES: tuple[str, ...] = (
     "pc1203_45",
     "pc290_5",
     "pc236_15",
+    "pc851_91",
 )
 RELIEFS: tuple[str, ...] = (
     "dismiss_and_seal",
@@ -143,11 +144,29 @@ class AutomaticReliefNote:
 
 
 @dataclass(frozen=True, slots=True)
+class ArrestResult:
+    """What the law offers for one arrest that did not lead to a conviction (PC 851.91 sealing, 851.93 note)."""
+
+    id: str
+    determinations: tuple[Determination, ...]
+    automatic_relief: tuple[AutomaticReliefNote, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "determinations": [d.to_dict() for d in self.determinations],
+            "automatic_relief": [note.to_dict() for note in self.automatic_relief],
+            "arrests": [result.to_dict() for result in self.arrests],
+        }
+
+
+@dataclass(frozen=True, slots=True)
 class Screening:
     engine_version: str
     today: date
     convictions: tuple[ConvictionResult, ...]
     automatic_relief: tuple[AutomaticReliefNote, ...]
+    arrests: tuple[ArrestResult, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON body of a 200 answer from POST /api/v1/screen."""
@@ -156,4 +175,5 @@ class Screening:
             "today": self.today.isoformat(),
             "convictions": [result.to_dict() for result in self.convictions],
             "automatic_relief": [note.to_dict() for note in self.automatic_relief],
+            "arrests": [result.to_dict() for result in self.arrests],
         }

@@ -238,3 +238,19 @@ REDUCIBLE_TO_INFRACTION = StatuteList(
         "VC 5201.1", "VC 12500", "VC 14601.1", "VC 27150.1", "VC 40508", "VC 42005",
     ),
 )
+
+# --- Arrests without a conviction, PC 851.91 and 851.93 ----------------------------------------------------------
+# PC 851.91(a)(2)(B): no sealing when the arrest was for murder or another offense with no statute of limitations,
+# unless the person was acquitted or found factually innocent. PC 799(a): offenses punishable by death or life (we
+# list murder); [M] unverified: PC 799(b) (SB 813, 2016) also lifts the limit for the listed sex offenses committed
+# from 2017 or not yet barred then, so those are only possible matches (needs review), never a refusal.
+NO_LIMITATION_OFFENSES = StatuteList("offenses with no statute of limitations", ("PC 187", "PC 190"))
+NO_LIMITATION_IN_SOME_CASES = StatuteList(
+    "offenses with no statute of limitations in some cases",
+    ("PC 261", "PC 286", "PC 287", "PC 288", "PC 288a", "PC 288.5", "PC 289", "PC 209", "PC 667.61"),
+)
+# PC 851.93 automatic arrest relief (AB 1076, Stats. 2019, ch. 578, operative 2021-07-01 for arrests from
+# 2021-01-01; SB 731, Stats. 2022, ch. 814, back to arrests from 1973-01-01) [S: law.md s.5]. Not for a person
+# required to register under PC 290.
+PC851_93_OPERATIVE = date(2021, 7, 1)
+PC851_93_EARLIEST_ARREST = date(1973, 1, 1)
