@@ -9,9 +9,9 @@ from functools import lru_cache
 from typing import Any
 
 from app.api.packet import APPLICANT_FIELDS, ATTORNEY_FIELDS, CHOICE_FLAGS, LANGUAGES, MAX_FIELD_LENGTH
-from app.api.schema import CONVICTION_FLAGS, MAX_CONVICTIONS, PERSON_FLAGS
-from app.eligibility import BASES, ENGINE_VERSION, LEVELS, OUTCOMES, RELIEFS, REMEDIES, SENTENCES
-from app.eligibility.automatic import HS11361_9, PC1203_425
+from app.api.schema import CONVICTION_FLAGS, MAX_ARRESTS, MAX_CONVICTIONS, PERSON_FLAGS
+from app.eligibility import ARREST_OUTCOMES, BASES, ENGINE_VERSION, LEVELS, OUTCOMES, RELIEFS, REMEDIES, SENTENCES
+from app.eligibility.automatic import HS11361_5, HS11361_9, PC851_93, PC1203_425
 from app.packets import MAX_STATEMENT_CHARS
 
 _NULLABLE_BOOL: dict[str, Any] = {"type": ["boolean", "null"]}
@@ -100,6 +100,30 @@ def openapi_document() -> dict[str, Any]:
             **{flag: _NULLABLE_BOOL for flag in CONVICTION_FLAGS},
         },
     }
+    arrest = {
+        "type": "object",
+        "description": "An arrest that did not lead to a conviction (PC 851.91 sealing on form CR-409).",
+        "required": ["id"],
+        "properties": {
+            "id": {**_text(100), "description": "Unique among the arrests of the request."},
+            "county": {"type": ["string", "null"], "description": "County of the arrest or of the court case."},
+            "arrest_date": _NULLABLE_DATE,
+            "agency": {"type": ["string", "null"], "maxLength": 100, "examples": ["Oakland Police Department"]},
+            "outcome": {**_nullable_enum(ARREST_OUTCOMES),
+                        "description": "no_charges: none filed; dismissed; acquitted; vacated: a conviction vacated "
+                                       "or reversed on appeal."},
+            "offense": {"type": ["string", "null"], "maxLength": 500, "examples": ["PC 242"]},
+        },
+    }
+    automatic_note = {
+        "type": "object",
+        "required": ["conviction", "statute", "note"],
+        "properties": {
+            "conviction": {"type": "string", "description": "The id of the conviction, or of the arrest."},
+            "statute": {"enum": [PC1203_425, HS11361_9, HS11361_5, PC851_93]},
+            "note": {"$ref": "#/components/schemas/Reason"},
+        },
+    }
     determination = {
         "type": "object",
         "required": ["remedy", "outcome", "relief", "statute", "form", "reasons", "missing"],
@@ -143,15 +167,18 @@ def openapi_document() -> dict[str, Any]:
                     },
                 },
             },
-            "automatic_relief": {
+            "automatic_relief": {"type": "array", "items": {"$ref": "#/components/schemas/AutomaticReliefNote"}},
+            "arrests": {
                 "type": "array",
+                "description": "One entry per arrest of the request, in its order.",
                 "items": {
                     "type": "object",
-                    "required": ["conviction", "statute", "note"],
+                    "required": ["id", "determinations", "automatic_relief"],
                     "properties": {
-                        "conviction": {"type": "string"},
-                        "statute": {"enum": [PC1203_425, HS11361_9]},
-                        "note": {"$ref": "#/components/schemas/Reason"},
+                        "id": {"type": "string"},
+                        "determinations": {"type": "array", "items": {"$ref": "#/components/schemas/Determination"}},
+                        "automatic_relief": {"type": "array",
+                                             "items": {"$ref": "#/components/schemas/AutomaticReliefNote"}},
                     },
                 },
             },
@@ -164,7 +191,10 @@ def openapi_document() -> dict[str, Any]:
             "today": {**_NULLABLE_DATE, "description": "Defaults to the server's date; every time rule uses it."},
             "person": {"$ref": "#/components/schemas/Person"},
             "convictions": {"type": "array", "maxItems": MAX_CONVICTIONS,
+                            "description": "May be empty for a person with only arrests.",
                             "items": {"$ref": "#/components/schemas/Conviction"}},
+            "arrests": {"type": ["array", "null"], "maxItems": MAX_ARRESTS,
+                        "items": {"$ref": "#/components/schemas/Arrest"}},
         },
     }
     packet_request = {
@@ -251,6 +281,8 @@ def openapi_document() -> dict[str, Any]:
                 "PacketChoices": packet_choices,
                 "Person": person,
                 "Conviction": conviction,
+                "Arrest": arrest,
+                "AutomaticReliefNote": automatic_note,
                 "Screening": screening,
                 "Offense": offense,
                 "Determination": determination,

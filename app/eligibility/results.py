@@ -156,7 +156,6 @@ class ArrestResult:
             "id": self.id,
             "determinations": [d.to_dict() for d in self.determinations],
             "automatic_relief": [note.to_dict() for note in self.automatic_relief],
-            "arrests": [result.to_dict() for result in self.arrests],
         }
 
 
