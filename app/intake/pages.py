@@ -86,6 +86,26 @@ PAGES: dict[str, QuestionPage] = {
         _l("For example a partner who hurt or controlled you, or someone who sexually abused you. The law gives "
            "survivors a special way to clear a conviction that came from it. Your answer is private."),
         rather_not_say=True),
+    "arrests": yes_no(
+        _l("Have you been arrested or charged with a crime that was dropped, dismissed or ended in a not-guilty "
+           "verdict?"),
+        _l("Some arrests stay on your record even without a conviction. The court can seal them.")),
+    "arrest-county": QuestionPage(
+        forms.ConvictionCountyForm, _l("In which county were you arrested?"),
+        _l("If a court case was filed, choose the county of that court.")),
+    "arrest-date": QuestionPage(
+        forms.ArrestDateForm, _l("When were you arrested?"),
+        _l("If you only know the year, fill in only the year. Leave all three boxes empty if you don't know."),
+        field_options={"arrest_date": {"id": "arrest-date"}}),
+    "arrest-agency": QuestionPage(
+        forms.ArrestAgencyForm, _l("Which police or sheriff's department arrested you? (optional)"),
+        _l("For example Oakland Police Department or Los Angeles County Sheriff. Leave it empty if you don't know.")),
+    "arrest-outcome": QuestionPage(forms.ArrestOutcomeForm, _l("How did the case end?")),
+    "arrests-list": QuestionPage(
+        forms.MoreArrestsForm, _l("Do you have another arrest to add?"), template="intake/arrests.html"),
+    "any-convictions": yes_no(
+        _l("Have you also been convicted of a crime?"),
+        _l("This means you pleaded guilty or no contest, or were found guilty, in any case.")),
     "county": QuestionPage(
         forms.ConvictionCountyForm, _l("In which county were you convicted?"),
         _l("This is the county of the court that handled your case.")),

@@ -35,7 +35,7 @@ def resume_link(client_request) -> str:
 def test_check_answers_lists_every_answer_with_a_change_link(answered):
     page = answered.get("/check-answers")
     text = page.get_text(" ")
-    assert page.find(class_="caption").get_text() == "Section 4 of 4: Sending your application"
+    assert page.find(class_="caption").get_text() == "Section 5 of 5: Sending your application"
     assert "Ana Example" in text and "Possession of marijuana (HS 11357)" in text and "May 1, 2012" in text
     changes = [a["href"] for a in page.select("dd.change a")]
     assert "/question/name?return=check" in changes and "/conviction/1/offense?return=check" in changes

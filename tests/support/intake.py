@@ -16,6 +16,7 @@ MARIJUANA_IN_ALAMEDA: dict[str, dict[str, Any]] = {
     "/question/sex-offender-registration": {"answer": "no"},
     "/question/serious-felony": {"answer": "no"},
     "/question/partner-violence": {"answer": "no"},
+    "/question/arrests": {"answer": "no"},
     "/conviction/1/county": {"county": "Alameda"},
     "/conviction/1/case-number": {"case_number": "12-CR-3456"},
     "/conviction/1/offense": {"offense": "HS 11357", "offense_code": ""},
@@ -37,6 +38,18 @@ MARIJUANA_IN_ALAMEDA: dict[str, dict[str, Any]] = {
     "/question/income": {"monthly_income": "1800"},
     "/question/home": {"answer": "no"},
     "/question/hearing": {"choices": ["waive_appearance"]},
+}
+
+# A person whose only record is one arrest in Alameda whose charges were dismissed (PC 851.91).
+ARREST_ONLY_IN_ALAMEDA: dict[str, dict[str, Any]] = {
+    **{path: answer for path, answer in MARIJUANA_IN_ALAMEDA.items() if path.startswith("/question/")},
+    "/question/arrests": {"answer": "yes"},
+    "/arrest/1/arrest-county": {"county": "Alameda"},
+    "/arrest/1/arrest-date": {"arrest_date-day": "4", "arrest_date-month": "3", "arrest_date-year": "2015"},
+    "/arrest/1/arrest-agency": {"agency": "Oakland Police Department"},
+    "/arrest/1/arrest-outcome": {"answer": "dismissed"},
+    "/question/arrests-list": {"answer": "no"},
+    "/question/any-convictions": {"answer": "no"},
 }
 
 
