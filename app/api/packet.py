@@ -126,7 +126,7 @@ def packet() -> Response | tuple[Response, int]:
     try:
         pdf = build_packet(
             extras.applicant, parsed.convictions, screening, language=extras.language, attorney=extras.attorney,
-            choices=extras.choices, today=parsed.today,
+            choices=extras.choices, today=parsed.today, arrests=parsed.arrests,
         )
     except NothingToFile:
         return _errors(422, [FieldError("convictions", "the screening calls for no petition, so there is nothing to file")])
