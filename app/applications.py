@@ -772,7 +772,7 @@ def county_names(application: Application) -> list[str]:
     """Every California county the person named, on the counties page or on a conviction."""
     named = [c for c in application.answers.get("counties", []) if c not in (NOT_LISTED, NOT_SURE)]
     named += [c.county for c in application.convictions if c.county]
-    named += [a["county"] for a in arrests_of(application) if a.get("county")]
+    named += [arrest.county for arrest in arrest_facts(application) if arrest.county]
     return list(dict.fromkeys(named))
 
 
