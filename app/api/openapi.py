@@ -164,6 +164,12 @@ def openapi_document() -> dict[str, Any]:
                         "id": {"type": "string"},
                         "offense": {"$ref": "#/components/schemas/Offense"},
                         "determinations": {"type": "array", "items": {"$ref": "#/components/schemas/Determination"}},
+                        "chain": {
+                            "type": ["object", "null"],
+                            "description": "When one relief opens another: the remedies in the order to ask for them.",
+                            "properties": {"steps": {"type": "array", "items": {"enum": list(REMEDIES)}},
+                                           "reason": {"$ref": "#/components/schemas/Reason"}},
+                        },
                     },
                 },
             },

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Sequence
 from datetime import date
 
-from app.eligibility import automatic
+from app.eligibility import automatic, chains
 from app.eligibility.context import Case, Record
 from app.eligibility.facts import ArrestFacts, ConvictionFacts, Person
 from app.eligibility.remedies import (
@@ -33,6 +33,7 @@ from app.eligibility.results import (
     Reason,
     Screening,
 )
+from app.eligibility.statutes import YES
 from app.eligibility.version import ENGINE_VERSION
 
 # law.md s.0: Prop 64, then Prop 47, then reductions and dismissals on CR-180.
@@ -76,7 +77,9 @@ def screen(
         )
         if case.offense is None and not determinations:
             determinations = (_unknown_offense(case),)
-        results.append(ConvictionResult(case.facts.id, case.offense, determinations))
+        felony_only = case.traits is not None and case.traits.excluded_1203_4_felony == YES
+        chain = chains.chain_for(case.facts, determinations, felony_only_exclusion=felony_only)
+        results.append(ConvictionResult(case.facts.id, case.offense, determinations, chain))
         notes.extend(automatic.notes_for(case, determinations))
     arrest_results = tuple(
         ArrestResult(arrest.id, (pc851_91.assess(arrest),), automatic.arrest_notes(arrest, person, today))

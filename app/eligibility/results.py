@@ -118,16 +118,29 @@ class Determination:
 
 
 @dataclass(frozen=True, slots=True)
+class Chain:
+    """Relief that opens other relief, in the order to ask for it: `steps` are remedy names, first to last."""
+
+    steps: tuple[str, ...]
+    reason: Reason
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"steps": list(self.steps), "reason": self.reason.to_dict()}
+
+
+@dataclass(frozen=True, slots=True)
 class ConvictionResult:
     id: str
     offense: Offense | None
     determinations: tuple[Determination, ...]
+    chain: Chain | None = None  # "first ..., then ..." when one relief opens another (app/eligibility/chains.py)
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.id,
             "offense": self.offense.to_dict() if self.offense is not None else None,
             "determinations": [d.to_dict() for d in self.determinations],
+            "chain": self.chain.to_dict() if self.chain is not None else None,
         }
 
 

@@ -12,7 +12,7 @@ from flask_babel import lazy_gettext as _l
 
 from app import applications
 from app.applications import CHECK, StepRef
-from app.eligibility import parse_offense
+from app.eligibility import Chain, parse_offense
 from app.intake.pages import PAGES
 from app.models import Application
 
@@ -255,6 +255,7 @@ class ConvictionResultView:
     determinations: list[DeterminationView]
     notes: list[str]
     key: str = ""
+    chain: str | None = None  # "first ..., then ..." when one relief opens another
 
 
 def results(application: Application, language: str) -> list[ConvictionResultView]:
@@ -265,14 +266,14 @@ def results(application: Application, language: str) -> list[ConvictionResultVie
     for note in (*screening.automatic_relief, *(n for arrest in screening.arrests for n in arrest.automatic_relief)):
         notes.setdefault(note.conviction, []).append(note.note.es if language == "es" else note.note.en)
     views = [_result_view(result.id, number, conviction_title(application, number), result.determinations, notes,
-                          language) for number, result in enumerate(screening.convictions, start=1)]
+                          language, result.chain) for number, result in enumerate(screening.convictions, start=1)]
     views += [_result_view(result.id, number, arrest_title(application, number), result.determinations, notes,
                            language) for number, result in enumerate(screening.arrests, start=1)]
     return views
 
 
 def _result_view(key: str, number: int, title: str, found: tuple[Any, ...], notes: dict[str, list[str]],
-                 language: str) -> ConvictionResultView:
+                 language: str, chain: Chain | None = None) -> ConvictionResultView:
     determinations = sorted(found, key=lambda d: OUTCOME_ORDER[d.outcome])
     return ConvictionResultView(
         number=number, title=title, key=key,
@@ -284,6 +285,7 @@ def _result_view(key: str, number: int, title: str, found: tuple[Any, ...], note
             reasons=[r.es if language == "es" else r.en for r in d.reasons],
             statute=d.statute, form=d.form) for d in determinations],
         notes=notes.get(key, []),
+        chain=(chain.reason.es if language == "es" else chain.reason.en) if chain is not None else None,
     )
 
 

@@ -124,6 +124,7 @@ class CaseSet:
     cr180: Cr180Request | None
     review_reasons: tuple[Reason, ...]  # why an attorney should look before filing; empty when all eligible
     cr409: Cr409Request | None = None  # an arrest's set holds this and nothing else
+    chain_reasons: tuple[Reason, ...] = ()  # "first ..., then ...": why the forms are filed in their order
 
     @property
     def needs_review(self) -> bool:
@@ -131,7 +132,8 @@ class CaseSet:
 
     @property
     def form_numbers(self) -> tuple[str, ...]:
-        """The forms in this set, in filing order (as listed on the cover sheet)."""
+        """The forms in this set, in filing order (as listed on the cover sheet): a redesignation (CR-400, Prop 47)
+        before the CR-180, whose items ask the court to reduce first and dismiss second (app/eligibility/chains.py)."""
         forms: list[str] = []
         if self.cr409:
             forms += ["CR-409", "POS"]
@@ -220,6 +222,7 @@ def _plan_case(members: list[tuple[ConvictionFacts, ConvictionResult]], *, today
         prop47=_plan_prop47(members, today=today),
         cr180=_plan_cr180(members),
         review_reasons=review,
+        chain_reasons=tuple(dict.fromkeys(result.chain.reason for _, result in members if result.chain is not None)),
     )
 
 

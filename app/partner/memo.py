@@ -76,6 +76,7 @@ class MemoConviction:
     offense: str
     conviction: Conviction | None
     determinations: list[MemoDetermination] = field(default_factory=list)
+    chain: str | None = None  # the order to ask for chained relief in, "first ..., then ..."
 
 
 @dataclass
@@ -112,6 +113,7 @@ def screening_memo(application: Application, language: str) -> Memo | None:
             offense=_offense_text(result.get("offense"), conviction),
             conviction=conviction,
             determinations=[_determination(d, language) for d in result.get("determinations") or []],
+            chain=_in_language((result.get("chain") or {}).get("reason") or {}, language) or None,
         ))
     return Memo(stored.get("engine_version"), computed_now, convictions,
                 _notes(stored.get("automatic_relief"), language), _arrests(application, stored, language))

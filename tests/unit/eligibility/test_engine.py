@@ -60,7 +60,7 @@ def test_to_dict_has_the_contract_keys() -> None:
     assert set(answer) == {"engine_version", "today", "convictions", "automatic_relief", "arrests"}
     assert answer["today"] == "2026-11-29"
     result = answer["convictions"][0]
-    assert set(result) == {"id", "offense", "determinations"}
+    assert set(result) == {"id", "offense", "determinations", "chain"}
     assert {"code", "section", "subdivision", "label"} <= set(result["offense"])
     assert {"remedy", "outcome", "relief", "statute", "form", "reasons", "missing"} <= set(result["determinations"][0])
     assert set(answer["automatic_relief"][0]) == {"conviction", "statute", "note"}

@@ -74,3 +74,4 @@ def test_the_cover_sheet_says_to_serve_the_arresting_agency(cr409_text: str) -> 
 def test_the_proof_of_service_names_the_arresting_agency(cr409_text: str) -> None:
     assert "X CR-409 Seal Arrest Records (PC 851.91)" in cr409_text
     assert "and the arresting agency: Oakland Police Department" in cr409_text
+
