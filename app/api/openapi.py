@@ -137,6 +137,8 @@ def openapi_document() -> dict[str, Any]:
             "reasons": {"type": "array", "items": {"$ref": "#/components/schemas/Reason"}},
             "missing": {"type": "array", "items": {"type": "string"},
                         "description": "Unknown facts that would change the answer, by request field name."},
+            "unverified": {"type": "array", "items": {"type": "string"},
+                           "description": "Rules behind this answer not yet re-read against the statute text."},
         },
     }
     offense = {

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Collection, Sequence
 from datetime import date
 
-from app.eligibility import automatic, chains
+from app.eligibility import automatic, chains, unverified
 from app.eligibility.context import Case, Record
 from app.eligibility.facts import ArrestFacts, ConvictionFacts, Person
+from app.eligibility.offenses import parse_offense
 from app.eligibility.remedies import (
     pc17b,
     pc17d2,
@@ -30,6 +32,7 @@ from app.eligibility.results import (
     AutomaticReliefNote,
     ConvictionResult,
     Determination,
+    Offense,
     Reason,
     Screening,
 )
@@ -73,7 +76,8 @@ def screen(
     notes: list[AutomaticReliefNote] = []
     for case in record.cases:
         determinations = tuple(
-            determination for assess in REMEDY_ORDER if (determination := assess(case)) is not None
+            _flag_unverified(determination, case.offense)
+            for assess in REMEDY_ORDER if (determination := assess(case)) is not None
         )
         if case.offense is None and not determinations:
             determinations = (_unknown_offense(case),)
@@ -82,7 +86,8 @@ def screen(
         results.append(ConvictionResult(case.facts.id, case.offense, determinations, chain))
         notes.extend(automatic.notes_for(case, determinations))
     arrest_results = tuple(
-        ArrestResult(arrest.id, (pc851_91.assess(arrest),), automatic.arrest_notes(arrest, person, today))
+        ArrestResult(arrest.id, (_flag_unverified(pc851_91.assess(arrest), parse_offense(arrest.offense_text)),),
+                     automatic.arrest_notes(arrest, person, today))
         for arrest in arrests
     )
     return Screening(ENGINE_VERSION, today, tuple(results), tuple(notes), arrest_results)
@@ -103,8 +108,13 @@ def screen_one_remedy(
     for case in record.cases:
         conviction_id = case.facts.id
         if (only is None or conviction_id in only) and (determination := assess(case)) is not None:
-            answers[conviction_id] = determination
+            answers[conviction_id] = _flag_unverified(determination, case.offense)
     return answers
+
+
+def _flag_unverified(determination: Determination, offense: Offense | None) -> Determination:
+    rules = unverified.unverified_rules(determination, offense)
+    return dataclasses.replace(determination, unverified=rules) if rules else determination
 
 
 def _unknown_offense(case: Case) -> Determination:

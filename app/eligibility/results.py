@@ -103,6 +103,8 @@ class Determination:
     reasons: tuple[Reason, ...]
     missing: tuple[str, ...]  # unknown facts that would change the answer (ConvictionFacts / "person." names)
     basis: str | None = None  # one of BASES, for remedies with more than one ground
+    # Rules behind this answer that rest on text not yet re-read against the statute (app/eligibility/unverified.py).
+    unverified: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -114,6 +116,7 @@ class Determination:
             "basis": self.basis,
             "reasons": [reason.to_dict() for reason in self.reasons],
             "missing": list(self.missing),
+            "unverified": list(self.unverified),
         }
 
 

@@ -223,10 +223,13 @@ WOBBLERS = StatuteList(
         # county jail not exceeding one year" (245(a)(4)). Second-degree burglary, PC 460(b), punished under
         # PC 461(b) by county jail up to a year or 1170(h).
         "PC 460(b)",
-        # [M] unverified additions, widely described as wobblers:
-        "VC 10851", "VC 23153", "VC 2800.2", "VC 20001(b)(1)", "HS 11377", "PC 25400", "PC 25850",
+        *(UNVERIFIED_WOBBLER_ENTRIES := (
+            # [M] unverified additions, widely described as wobblers:
+            "VC 10851", "VC 23153", "VC 2800.2", "VC 20001(b)(1)", "HS 11377", "PC 25400", "PC 25850",
+        )),
     ),
 )
+UNVERIFIED_WOBBLERS = StatuteList("wobblers not re-read", UNVERIFIED_WOBBLER_ENTRIES)
 # Wobblers in some forms only: burglary (PC 459) is one only in the second degree; first-degree burglary is a
 # straight felony (PC 461(a)). The degree is not in the citation, so these are MAYBE: needs_review.
 WOBBLERS_IN_SOME_FORMS = StatuteList("wobblers in some forms", ("PC 459",))

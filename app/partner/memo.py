@@ -69,6 +69,7 @@ class MemoDetermination:
     form: str | None
     reasons: list[str]
     missing: list[str]
+    unverified: list[str] = field(default_factory=list)  # rules not yet re-read against the statute text
 
 
 @dataclass
@@ -149,6 +150,7 @@ def _determination(data: Mapping[str, Any], language: str) -> MemoDetermination:
         form=data.get("form"),
         reasons=[text for text in (_in_language(r, language) for r in data.get("reasons") or []) if text],
         missing=[str(m).replace("_", " ") for m in data.get("missing") or []],
+        unverified=[str(rule) for rule in data.get("unverified") or []],
     )
 
 

@@ -1,4 +1,4 @@
-"""Chained relief on the resident's results and in the attorney's memo ("first ..., then ...")."""
+"""Chained relief on the resident's results and in the attorney's memo, and the memo's flag on unverified rules."""
 from __future__ import annotations
 
 import pytest
@@ -45,3 +45,20 @@ def test_the_memo_shows_the_chained_order(client_request, attorney, db_session):
     page = client_request.get(f"/partner/referrals/{referral.id}")
 
     assert "Chained relief, in this order: PC 1203.4(b) bars dismissing" in " ".join(page.get_text().split())
+
+
+def test_the_memo_flags_an_answer_resting_on_an_unverified_rule(client_request, attorney, db_session):
+    from app.referrals import route_application
+
+    application = build_application(["San Francisco"], screening=None)
+    conviction = application.convictions[0]
+    conviction.offense_text, conviction.level, conviction.sentence = "HS 11359", "felony", "probation"
+    application.screening = screen_application(application).to_dict()
+    route_application(application)
+    db_session.commit()
+    referral = db_session.scalars(select(Referral).where(Referral.application_id == application.id)).one()
+
+    text = " ".join(client_request.get(f"/partner/referrals/{referral.id}").get_text().split())
+
+    assert "Unverified: this answer rests on a rule we have not yet re-read against the statute text." in text
+    assert "HS 11358(d), 11359(c), 11360(a)(3)" in text

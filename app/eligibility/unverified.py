@@ -1,0 +1,39 @@
+"""Which rules behind a determination still rest on text no one here has re-read (``[M] unverified`` in the code).
+
+A determination names them in ``unverified`` so the attorney's memo can say so beside the reasons; the resident's
+results do not show it. Each entry is one rule, in English, with the statute to re-read. Remove an entry here (and
+its ``[M]`` mark) once the rule is confirmed against the Legislature's published code, with a CHANGELOG entry.
+"""
+
+from __future__ import annotations
+
+from app.eligibility import tables
+from app.eligibility.results import Determination, Offense
+from app.eligibility.statutes import NO
+
+PROP64_AGGRAVATORS = "HS 11358(d), 11359(c), 11360(a)(3): the priors that keep a felony a felony"
+PROP47_APPLICATION = "PC 1170.18(f)-(j): the application wording, the (i) disqualifier and the 2022-11-04 deadline"
+PROP47_OLDER_SECTIONS = "PC 459, 470, 484, 487 read as Prop 47's 459.5, 473, 490.2 (our reading, not statute text)"
+WOBBLER_ADDITIONS = "this section on the PC 17(b) wobbler list (an addition from secondary sources)"
+PC1203_45_EXCLUSIONS = "PC 1203.45's exclusions (PC 290 and Vehicle Code offenses), from secondary summaries"
+PC799_SEX_OFFENSES = "PC 799(b): sex offenses with no statute of limitations (SB 813), for PC 851.91(a)(2)(B)"
+PC1170_18_OLDER = frozenset({"459", "470", "484", "487"})
+
+
+def unverified_rules(determination: Determination, offense: Offense | None) -> tuple[str, ...]:
+    """The unverified rules this determination turned on, if any; () for an outcome no such rule reached."""
+    remedy = determination.remedy
+    rules: list[str] = []
+    if remedy == "prop64" and offense is not None and offense.section in tables.PROP64_AGGRAVATED_SECTIONS:
+        rules.append(PROP64_AGGRAVATORS)
+    if remedy == "prop47":
+        rules.append(PROP47_APPLICATION)
+        if offense is not None and offense.code == "PC" and offense.section in PC1170_18_OLDER:
+            rules.append(PROP47_OLDER_SECTIONS)
+    if remedy == "pc17b" and tables.UNVERIFIED_WOBBLERS.match(offense) != NO:
+        rules.append(WOBBLER_ADDITIONS)
+    if remedy == "pc1203_45":
+        rules.append(PC1203_45_EXCLUSIONS)
+    if remedy == "pc851_91" and tables.NO_LIMITATION_IN_SOME_CASES.match(offense) != NO:
+        rules.append(PC799_SEX_OFFENSES)
+    return tuple(rules)
