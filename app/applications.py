@@ -305,6 +305,7 @@ ARRESTS_QUESTION = Step("arrests", "arrests")
 ARREST_STEPS = (
     Step("arrest-county", "arrests", per_arrest=True),
     Step("arrest-date", "arrests", per_arrest=True),
+    Step("arrest-offense", "arrests", per_arrest=True),
     Step("arrest-agency", "arrests", per_arrest=True),
     Step("arrest-outcome", "arrests", per_arrest=True),
 )
@@ -596,11 +597,16 @@ PERSON_APPLIERS: dict[str, Callable[[Application, dict[str, Any]], None]] = {
 }
 
 
-def _set_offense(conviction: Conviction, data: dict[str, Any]) -> None:
+def _offense_text(data: dict[str, Any]) -> str:
+    """The offense page's answer: the typed code section, else the chosen one, else "" (unknown)."""
     chosen = data.get("offense")
     typed = _clean(data.get("offense_code"))
-    text = typed or ("" if chosen in (None, "", UNKNOWN) else chosen)
-    conviction.offense_text = text[:200]
+    return (typed or ("" if chosen in (None, "", UNKNOWN) else chosen))[:200]
+
+
+def _set_offense(conviction: Conviction, data: dict[str, Any]) -> None:
+    text = _offense_text(data)
+    conviction.offense_text = text
     parsed = parse_offense(text) if text else None
     conviction.code = parsed.code if parsed else None
     conviction.section = parsed.section if parsed else None
@@ -677,6 +683,7 @@ def _iso_from_parts(parts: Any) -> str | None:
 ARREST_APPLIERS: dict[str, Callable[[dict[str, Any], dict[str, Any]], None]] = {
     "arrest-county": _arrest_fact("county", "county", _choice_or_none),
     "arrest-date": _arrest_fact("arrest_date", "arrest_date", _iso_from_parts),
+    "arrest-offense": lambda arrest, data: arrest.update(offense_text=_offense_text(data)),
     "arrest-agency": _arrest_fact("agency", "agency", _clean),
     "arrest-outcome": _arrest_fact("outcome", "answer", _choice_or_none),
 }
@@ -849,7 +856,8 @@ def arrest_facts(application: Application) -> list[ArrestFacts]:
     if not _has_arrests(application, None):
         return []
     return [ArrestFacts(id=f"a{number}", county=arrest.get("county"), arrest_date=_iso_date(arrest.get("arrest_date")),
-                        agency=arrest.get("agency"), outcome=arrest.get("outcome"))
+                        agency=arrest.get("agency"), outcome=arrest.get("outcome"),
+                        offense_text=arrest.get("offense_text") or "")
             for number, arrest in enumerate(arrests_of(application), start=1)]
 
 

@@ -72,6 +72,10 @@ MISSING_FACT: dict[str, Reason] = {
         "We do not know how the case after this arrest ended: no charges, dismissed, not guilty, or a conviction later vacated.",
         "No sabemos cómo terminó el caso después de este arresto: sin cargos, desestimado, no culpable, o una condena anulada después.",
     ),
+    "arrest.offense": Reason(
+        "We do not know what the arrest was for.",
+        "No sabemos por qué fue el arresto.",
+    ),
     "person.date_of_birth": Reason(
         "We do not know the person's date of birth, and their age at the time of the offense matters here.",
         "No sabemos la fecha de nacimiento de la persona, y aquí importa su edad en el momento del delito.",

@@ -97,6 +97,10 @@ PAGES: dict[str, QuestionPage] = {
         forms.ArrestDateForm, _l("When were you arrested?"),
         _l("If you only know the year, fill in only the year. Leave all three boxes empty if you don't know."),
         field_options={"arrest_date": {"id": "arrest-date"}}),
+    "arrest-offense": QuestionPage(
+        forms.OffenseForm, _l("What were you arrested for?"),
+        _l("Choose the closest one, or “I don't know”. A few arrests, such as for murder, cannot be sealed."),
+        template="intake/offense.html"),
     "arrest-agency": QuestionPage(
         forms.ArrestAgencyForm, _l("Which police or sheriff's department arrested you? (optional)"),
         _l("For example Oakland Police Department or Los Angeles County Sheriff. Leave it empty if you don't know.")),

@@ -8,7 +8,7 @@ from app.api.schema import MAX_ARRESTS
 
 URL = "/api/v1/screen"
 DISMISSED = {"id": "a1", "county": "alameda", "arrest_date": "2015-03-04", "agency": "Oakland Police Department",
-             "outcome": "dismissed"}
+             "outcome": "dismissed", "offense": "PC 242"}
 
 
 def screen(client: Any, *arrests: dict[str, Any], convictions: list[Any] | None = None) -> Any:

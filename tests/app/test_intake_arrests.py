@@ -27,7 +27,7 @@ def test_an_arrest_only_person_is_asked_no_conviction_pages(arrest_only, db_sess
     asked = [ref.slug for ref in applications.journey(only_application(db_session))]
 
     assert "county" not in asked and "convictions" not in asked
-    assert ["arrest-county", "arrest-date", "arrest-agency", "arrest-outcome", "arrests-list"] == [
+    assert ["arrest-county", "arrest-date", "arrest-offense", "arrest-agency", "arrest-outcome", "arrests-list"] == [
         slug for slug in asked if slug.startswith("arrest")][1:]
 
 

@@ -12,7 +12,7 @@ from app.models import Referral
 from tests.support.partner import build_application
 
 ARREST = {"county": "San Francisco", "arrest_date": "2015-03-04", "agency": "San Francisco Police Department",
-          "outcome": "dismissed", "pages": {}}
+          "outcome": "dismissed", "offense_text": "PC 242", "pages": {}}
 
 
 @pytest.fixture

@@ -46,6 +46,7 @@ ARREST_ONLY_IN_ALAMEDA: dict[str, dict[str, Any]] = {
     "/question/arrests": {"answer": "yes"},
     "/arrest/1/arrest-county": {"county": "Alameda"},
     "/arrest/1/arrest-date": {"arrest_date-day": "4", "arrest_date-month": "3", "arrest_date-year": "2015"},
+    "/arrest/1/arrest-offense": {"offense": "", "offense_code": "PC 242"},
     "/arrest/1/arrest-agency": {"agency": "Oakland Police Department"},
     "/arrest/1/arrest-outcome": {"answer": "dismissed"},
     "/question/arrests-list": {"answer": "no"},

@@ -54,6 +54,10 @@ NO_LIMITATION = Reason(
     "An arrest for murder, or for another offense that can be charged at any time, cannot be sealed under PC 851.91(a)(2)(B) unless you were found not guilty or factually innocent.",
     "Un arresto por asesinato, o por otro delito que se puede acusar en cualquier momento, no se puede sellar según el PC 851.91(a)(2)(B), a menos que lo hayan declarado no culpable o inocente de hecho.",
 )
+OFFENSE_UNKNOWN = Reason(
+    "PC 851.91 lets the court seal the record of this arrest unless it was for murder or another offense that can be charged at any time (PC 851.91(a)(2)(B)). We do not know what the arrest was for, so a lawyer should check it before you file form CR-409.",
+    "El PC 851.91 permite al tribunal sellar el expediente de este arresto, salvo que fuera por asesinato o por otro delito que se puede acusar en cualquier momento (PC 851.91(a)(2)(B)). No sabemos por qué fue el arresto, así que un abogado debe revisarlo antes de que presente el formulario CR-409.",
+)
 MAYBE_NO_LIMITATION = Reason(
     "Some serious sex offenses can be charged at any time (PC 799(b)); an arrest for one is outside PC 851.91 unless you were found not guilty. A lawyer should check this arrest before you file form CR-409.",
     "Algunos delitos sexuales graves se pueden acusar en cualquier momento (PC 799(b)); un arresto por uno de ellos queda fuera del PC 851.91 a menos que lo hayan declarado no culpable. Un abogado debe revisar este arresto antes de que presente el formulario CR-409.",
@@ -68,6 +72,8 @@ def assess(arrest: ArrestFacts) -> Determination:
     if outcome != "acquitted" and tables.NO_LIMITATION_OFFENSES.match(offense) == YES:
         return refuse(REMEDY, STATUTE + "(a)(2)(B)", FORM, NO_LIMITATION, relief="seal")
     missing = ["arrest.outcome"] if outcome is None else []
+    if offense is None and outcome != "acquitted":
+        missing.append("arrest.offense")  # the (a)(2)(B) bar is unknown; an acquittal is sealable whatever it was
     if outcome == "no_charges":
         return decide(REMEDY, relief="seal", statute=statute, form=FORM, reasons=(NO_CHARGES,), missing=missing,
                       review_reason=NO_CHARGES, review_only=True)
@@ -76,4 +82,4 @@ def assess(arrest: ArrestFacts) -> Determination:
                       missing=missing, review_reason=MAYBE_NO_LIMITATION, review_only=True)
     return decide(REMEDY, relief="seal", statute=statute, form=FORM,
                   reasons=(ELIGIBLE_BY_OUTCOME.get(outcome or "", OUTCOME_UNKNOWN),), missing=missing,
-                  review_reason=OUTCOME_UNKNOWN)
+                  review_reason=OUTCOME_UNKNOWN if outcome is None else OFFENSE_UNKNOWN)

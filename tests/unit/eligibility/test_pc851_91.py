@@ -17,7 +17,7 @@ _ids = count(1)
 def arrest(**facts: Any) -> ArrestFacts:
     """An arrest in 2015 by a city police department whose charges were dismissed."""
     defaults: dict[str, Any] = {"id": f"a{next(_ids)}", "county": "Alameda", "arrest_date": date(2015, 3, 4),
-                                "agency": "Oakland Police Department", "outcome": "dismissed"}
+                                "agency": "Oakland Police Department", "outcome": "dismissed", "offense_text": "PC 242"}
     defaults.update(facts)
     return ArrestFacts(**defaults)
 
@@ -50,6 +50,12 @@ RULES = [
     pytest.param(arrest(outcome="acquitted", offense_text="PC 187"),
                  Expect("eligible", "seal"),
                  id="851.91(a)(2)(B) murder arrest acquitted -> seal"),
+    pytest.param(arrest(outcome="dismissed", offense_text=""),
+                 Expect("needs_review", "seal", missing=("arrest.offense",)),
+                 id="851.91(a)(2)(B) dismissed, offense unknown: may be a no-limitation offense -> needs review"),
+    pytest.param(arrest(outcome="acquitted", offense_text=""),
+                 Expect("eligible", "seal"),
+                 id="851.91(a)(2)(B) acquitted -> seal whatever the offense"),
     pytest.param(arrest(outcome="dismissed", offense_text="PC 288(a)"),
                  Expect("needs_review", "seal"),
                  id="851.91(a)(2)(B) with PC 799(b) sex offense possibly without limitation -> needs review"),

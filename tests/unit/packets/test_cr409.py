@@ -15,7 +15,7 @@ from tests.support.tiers import require
 
 TODAY = date(2026, 11, 29)
 DISMISSED = ArrestFacts(id="a1", county="Alameda", arrest_date=date(2015, 3, 4), agency="Oakland Police Department",
-                        outcome="dismissed")
+                        outcome="dismissed", offense_text="PC 242")
 APPLICANT = Applicant(name="Maria Example", address="1 Main St", city="Oakland", state="CA", zip="94612")
 
 
