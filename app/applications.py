@@ -302,13 +302,8 @@ PERSON_STEPS_BEFORE = (
 )
 # Arrests that did not lead to a conviction (PC 851.91): a yes / no, then a few pages per arrest, then the list.
 ARRESTS_QUESTION = Step("arrests", "arrests")
-ARREST_STEPS = (
-    Step("arrest-county", "arrests", per_arrest=True),
-    Step("arrest-date", "arrests", per_arrest=True),
-    Step("arrest-offense", "arrests", per_arrest=True),
-    Step("arrest-agency", "arrests", per_arrest=True),
-    Step("arrest-outcome", "arrests", per_arrest=True),
-)
+ARREST_STEPS = tuple(Step(slug, "arrests", per_arrest=True)
+                     for slug in ("arrest-county", "arrest-date", "arrest-offense", "arrest-agency", "arrest-outcome"))
 ARRESTS_SUMMARY = Step("arrests-list", "arrests")
 # Only someone who said they have arrests may have no conviction at all: they are asked, the others are not.
 ANY_CONVICTIONS = Step("any-convictions", "convictions", applies=_has_arrests)

@@ -40,6 +40,13 @@ def yes_no(question: Any, hint: Any = None, *, rather_not_say: bool = False) -> 
     return QuestionPage(form, question, hint)
 
 
+def date_page(form: type[forms.QuestionForm], question: Any, field_name: str, element_id: str) -> QuestionPage:
+    """A day / month / year page where a year alone, or nothing, is an answer."""
+    return QuestionPage(form, question, YEAR_ONLY_HINT, field_options={field_name: {"id": element_id}})
+
+
+YEAR_ONLY_HINT = _l("If you only know the year, fill in only the year. Leave all three boxes empty if you don't know.")
+
 PAGES: dict[str, QuestionPage] = {
     "counties": QuestionPage(
         forms.CountiesForm, _l("Where were you convicted?"),
@@ -93,10 +100,7 @@ PAGES: dict[str, QuestionPage] = {
     "arrest-county": QuestionPage(
         forms.ConvictionCountyForm, _l("In which county were you arrested?"),
         _l("If a court case was filed, choose the county of that court.")),
-    "arrest-date": QuestionPage(
-        forms.ArrestDateForm, _l("When were you arrested?"),
-        _l("If you only know the year, fill in only the year. Leave all three boxes empty if you don't know."),
-        field_options={"arrest_date": {"id": "arrest-date"}}),
+    "arrest-date": date_page(forms.ArrestDateForm, _l("When were you arrested?"), "arrest_date", "arrest-date"),
     "arrest-offense": QuestionPage(
         forms.OffenseForm, _l("What were you arrested for?"),
         _l("Choose the closest one, or “I don't know”. A few arrests, such as for murder, cannot be sealed."),
@@ -126,10 +130,7 @@ PAGES: dict[str, QuestionPage] = {
         choice_hints={"felony": _l("The most serious kind: it can mean state prison"),
                       "misdemeanor": _l("Less serious: up to a year in county jail"),
                       "infraction": _l("The least serious, like most traffic tickets: only a fine")}),
-    "date": QuestionPage(
-        forms.ConvictionDateForm, _l("When were you convicted?"),
-        _l("If you only know the year, fill in only the year. Leave all three boxes empty if you don't know."),
-        field_options={"conviction_date": {"id": "conviction-date"}}),
+    "date": date_page(forms.ConvictionDateForm, _l("When were you convicted?"), "conviction_date", "conviction-date"),
     "sentence": QuestionPage(
         forms.SentenceForm, _l("What was the sentence?"),
         _l("If there was more than one, choose the most serious part (for example prison before probation)."),
@@ -151,10 +152,8 @@ PAGES: dict[str, QuestionPage] = {
     "probation-violated": yes_no(
         _l("Was your probation ever violated?"),
         _l("For example, the judge found you broke a rule of probation.")),
-    "finished-date": QuestionPage(
-        forms.FinishedDateForm, _l("When did you finish your sentence?"),
-        _l("If you only know the year, fill in only the year. Leave all three boxes empty if you don't know."),
-        field_options={"finished_date": {"id": "finished-date"}}),
+    "finished-date": date_page(forms.FinishedDateForm, _l("When did you finish your sentence?"), "finished_date",
+                               "finished-date"),
     "mandatory-supervision": yes_no(
         _l("Did your county jail sentence include mandatory supervision?"),
         _l("This is time supervised by a probation officer after jail, also called a “split sentence”.")),

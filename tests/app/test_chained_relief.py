@@ -15,13 +15,6 @@ FELONY_261_5_D = {**MARIJUANA_IN_ALAMEDA,
                   "/conviction/1/level": {"answer": "felony"}}
 
 
-@pytest.fixture
-def attorney(make_user, login_as):
-    user = make_user("attorney", "sf-public-defender", bar_number="234567")
-    login_as(user)
-    return user
-
-
 def test_results_say_to_reduce_first_then_dismiss(client_request):
     assert answer_until(client_request, FELONY_261_5_D) == "/check-answers"
 
@@ -30,33 +23,30 @@ def test_results_say_to_reduce_first_then_dismiss(client_request):
     assert "In this order: PC 1203.4(b) bars dismissing this offense only as a felony." in text
 
 
-def test_the_memo_shows_the_chained_order(client_request, attorney, db_session):
+def referral_with(db_session, **conviction_facts) -> Referral:
+    """A submitted, screened and routed application with one San Francisco conviction of these facts."""
     from app.referrals import route_application
 
     application = build_application(["San Francisco"], screening=None)
-    conviction = application.convictions[0]
-    conviction.offense_text, conviction.level, conviction.sentence = "PC 261.5(d)", "felony", "probation"
-    conviction.probation_completed, conviction.probation_violated, conviction.sentence_completed = True, False, True
+    for name, value in conviction_facts.items():
+        setattr(application.convictions[0], name, value)
     application.screening = screen_application(application).to_dict()
     route_application(application)
     db_session.commit()
-    referral = db_session.scalars(select(Referral).where(Referral.application_id == application.id)).one()
+    return db_session.scalars(select(Referral).where(Referral.application_id == application.id)).one()
+
+
+def test_the_memo_shows_the_chained_order(client_request, sf_attorney, db_session):
+    referral = referral_with(db_session, offense_text="PC 261.5(d)", level="felony", sentence="probation",
+                             probation_completed=True, probation_violated=False, sentence_completed=True)
 
     page = client_request.get(f"/partner/referrals/{referral.id}")
 
     assert "Chained relief, in this order: PC 1203.4(b) bars dismissing" in " ".join(page.get_text().split())
 
 
-def test_the_memo_flags_an_answer_resting_on_an_unverified_rule(client_request, attorney, db_session):
-    from app.referrals import route_application
-
-    application = build_application(["San Francisco"], screening=None)
-    conviction = application.convictions[0]
-    conviction.offense_text, conviction.level, conviction.sentence = "HS 11359", "felony", "probation"
-    application.screening = screen_application(application).to_dict()
-    route_application(application)
-    db_session.commit()
-    referral = db_session.scalars(select(Referral).where(Referral.application_id == application.id)).one()
+def test_the_memo_flags_an_answer_resting_on_an_unverified_rule(client_request, sf_attorney, db_session):
+    referral = referral_with(db_session, offense_text="HS 11359", level="felony", sentence="probation")
 
     text = " ".join(client_request.get(f"/partner/referrals/{referral.id}").get_text().split())
 

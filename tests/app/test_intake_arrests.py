@@ -2,25 +2,15 @@
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import select
 
 from app import applications
-from app.models import Application
-from tests.support.intake import ARREST_ONLY_IN_ALAMEDA, MARIJUANA_IN_ALAMEDA, answer_until
-
-CONSENT = {"share": "y", "understands": "y", "personal_statement": ""}
-
+from tests.support.intake import ARREST_ONLY_IN_ALAMEDA, MARIJUANA_IN_ALAMEDA, answer_until, only_application
 
 @pytest.fixture
 def arrest_only(client_request):
     """A person whose only record is one dismissed arrest has answered everything; the browser is on check answers."""
     assert answer_until(client_request, ARREST_ONLY_IN_ALAMEDA) == "/check-answers"
     return client_request
-
-
-def only_application(db_session) -> Application:
-    db_session.expire_all()
-    return db_session.scalars(select(Application)).one()
 
 
 def test_an_arrest_only_person_is_asked_no_conviction_pages(arrest_only, db_session):

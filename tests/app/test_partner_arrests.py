@@ -16,13 +16,6 @@ ARREST = {"county": "San Francisco", "arrest_date": "2015-03-04", "agency": "San
 
 
 @pytest.fixture
-def attorney(make_user, login_as):
-    user = make_user("attorney", "sf-public-defender", bar_number="234567")
-    login_as(user)
-    return user
-
-
-@pytest.fixture
 def arrest_referral(db_session):
     """Submitted and routed as the questionnaire leaves it: one dismissed arrest in San Francisco, no conviction."""
     from app.referrals import route_application
@@ -45,7 +38,7 @@ def test_an_arrest_only_person_is_routed_to_the_arrest_countys_office(arrest_ref
     assert arrest_referral.county.name == "San Francisco"
 
 
-def test_the_memo_shows_the_arrest_and_its_sealing(client_request, attorney, arrest_referral):
+def test_the_memo_shows_the_arrest_and_its_sealing(client_request, sf_attorney, arrest_referral):
     text = memo_text(client_request, arrest_referral)
 
     assert "Arrest 1 without a conviction" in text
@@ -53,11 +46,11 @@ def test_the_memo_shows_the_arrest_and_its_sealing(client_request, attorney, arr
     assert "Sealing of an arrest without a conviction (PC 851.91)" in text and "Form: CR-409" in text
 
 
-def test_the_memo_shows_the_automatic_arrest_relief_note(client_request, attorney, arrest_referral):
+def test_the_memo_shows_the_automatic_arrest_relief_note(client_request, sf_attorney, arrest_referral):
     assert "PC 851.93" in memo_text(client_request, arrest_referral)
 
 
-def test_the_attorneys_packet_holds_the_cr_409(client, attorney, arrest_referral):
+def test_the_attorneys_packet_holds_the_cr_409(client, sf_attorney, arrest_referral):
     response = client.get(f"/partner/referrals/{arrest_referral.id}/packet.pdf")
 
     text = " ".join(" ".join(page.extract_text() or "" for page in PdfReader(io.BytesIO(response.data)).pages).split())

@@ -54,6 +54,16 @@ ARREST_ONLY_IN_ALAMEDA: dict[str, dict[str, Any]] = {
 }
 
 
+def only_application(db_session: Any) -> Any:
+    """The one application the test made, read afresh."""
+    from sqlalchemy import select
+
+    from app.models import Application
+
+    db_session.expire_all()
+    return db_session.scalars(select(Application)).one()
+
+
 def start(client: Any) -> str:
     """Press "Start now"; returns the first question's URL."""
     from tests.support.hygiene import csrf_token_from
