@@ -299,6 +299,8 @@ PERSON_STEPS_BEFORE = (
     Step("sex-offender-registration", "situation"),
     Step("serious-felony", "situation"),
     Step("partner-violence", "situation"),
+    Step("veteran", "situation"),
+    Step("citizen", "situation"),
 )
 # Arrests that did not lead to a conviction (PC 851.91): a yes / no, then a few pages per arrest, then the list.
 ARRESTS_QUESTION = Step("arrests", "arrests")
@@ -582,6 +584,8 @@ PERSON_APPLIERS: dict[str, Callable[[Application, dict[str, Any]], None]] = {
     "sex-offender-registration": _situation("registered_sex_offender"),
     "serious-felony": _situation("superstrike_prior"),
     "partner-violence": _situation("partner_violence_survivor"),
+    "veteran": _situation("veteran"),
+    "citizen": _situation("us_citizen"),
     "arrests": _situation("has_arrests"),
     "arrests-list": _apply_more_convictions,
     "any-convictions": _situation("has_convictions"),
@@ -811,6 +815,8 @@ def person_facts(application: Application) -> Person:
         in_custody=situation.get("in_custody"),
         pending_charges=situation.get("pending_charges"),
         partner_violence_survivor=situation.get("partner_violence_survivor"),
+        us_citizen=situation.get("us_citizen"),
+        veteran=situation.get("veteran"),
     )
 
 

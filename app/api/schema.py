@@ -39,6 +39,8 @@ PERSON_FLAGS: tuple[str, ...] = (
     "in_custody",
     "pending_charges",
     "partner_violence_survivor",
+    "us_citizen",
+    "veteran",
 )
 CONVICTION_FLAGS: tuple[str, ...] = (
     "probation_completed",

@@ -28,6 +28,10 @@ class Person:
     pending_charges: bool | None = None
     # Says a conviction came from being a victim of intimate partner or sexual violence (PC 236.15); asked once.
     partner_violence_survivor: bool | None = None
+    # Is a U.S. citizen (PC 1473.7 and the immigration warning); asked once with "I'd rather not say". False only
+    # when the person says so: None raises nothing.
+    us_citizen: bool | None = None
+    veteran: bool | None = None  # served in the U.S. military (PC 1170.91); asked once
     # The convictions given are the whole record (a DOJ rap sheet), so an offense not in them did not happen: an
     # unanswered super-strike question is then settled by the record, except by an offense listed only in some forms.
     full_record: bool = False

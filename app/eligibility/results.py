@@ -27,6 +27,9 @@ REMEDIES: tuple[str, ...] = (
     "pc290_5",
     "pc236_15",
     "pc851_91",
+    "pc4852_01",
+    "pc1473_7",
+    "pc1170_91",
 )
 RELIEFS: tuple[str, ...] = (
     "dismiss_and_seal",
@@ -40,6 +43,7 @@ RELIEFS: tuple[str, ...] = (
     "seal",
     "terminate_registration",
     "vacate",
+    "certificate_of_rehabilitation",
 )
 BASES: tuple[str, ...] = (
     "probation_fulfilled",

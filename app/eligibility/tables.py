@@ -257,3 +257,9 @@ NO_LIMITATION_IN_SOME_CASES = StatuteList(
 # required to register under PC 290.
 PC851_93_OPERATIVE = date(2021, 7, 1)
 PC851_93_EARLIEST_ARREST = date(1973, 1, 1)
+
+# --- Certificate of Rehabilitation, PC 4852.01 ---------------------------------------------------------------------
+# [M] unverified: the PC 290 offenses 4852.01(c)-(d) exclude, from secondary summaries (not re-read).
+PC4852_01_EXCLUDED = StatuteList(
+    "PC 4852.01 exclusions", ("PC 286(c)", "PC 287(c)", "PC 288", "PC 288a(c)", "PC 288.5", "PC 289(j)")
+)

@@ -93,6 +93,14 @@ PAGES: dict[str, QuestionPage] = {
         _l("For example a partner who hurt or controlled you, or someone who sexually abused you. The law gives "
            "survivors a special way to clear a conviction that came from it. Your answer is private."),
         rather_not_say=True),
+    "veteran": yes_no(
+        _l("Have you served in the U.S. military?"),
+        _l("This includes the National Guard and the reserves. Veterans have some extra ways to change a sentence.")),
+    "citizen": yes_no(
+        _l("Are you a U.S. citizen?"),
+        _l("We ask because clearing a record works differently for immigration. Your answer is private and is only "
+           "used to tell you whether to talk to an immigration attorney."),
+        rather_not_say=True),
     "arrests": yes_no(
         _l("Have you been arrested or charged with a crime that was dropped, dismissed or ended in a not-guilty "
            "verdict?"),

@@ -45,6 +45,9 @@ REMEDY_NAMES = {
     "pc290_5": _l("Ending sex-offender registration (Penal Code 290.5)"),
     "pc236_15": _l("Relief for survivors of partner or sexual violence (Penal Code 236.15)"),
     "pc851_91": _l("Sealing an arrest that did not lead to a conviction (Penal Code 851.91)"),
+    "pc4852_01": _l("Certificate of Rehabilitation and pardon (Penal Code 4852.01)"),
+    "pc1473_7": _l("Talk to an immigration attorney (Penal Code 1473.7)"),
+    "pc1170_91": _l("Resentencing for veterans (Penal Code 1170.91)"),
 }
 RELIEF_TEXT = {
     "dismiss_and_seal": _l("The court can dismiss the conviction and seal the record."),
@@ -58,6 +61,7 @@ RELIEF_TEXT = {
     "seal": _l("The court can seal the record."),
     "terminate_registration": _l("The court can end your duty to register."),
     "vacate": _l("The court can vacate (erase) the conviction."),
+    "certificate_of_rehabilitation": _l("The court can certify that you are rehabilitated, which asks the Governor for a pardon."),
 }
 
 

@@ -38,6 +38,9 @@ REMEDY_LABELS = {
     "pc290_5": _l("Termination of sex-offender registration (PC 290.5)"),
     "pc236_15": _l("Vacatur for survivors of partner or sexual violence (PC 236.15)"),
     "pc851_91": _l("Sealing of an arrest without a conviction (PC 851.91)"),
+    "pc4852_01": _l("Certificate of Rehabilitation and pardon (PC 4852.01)"),
+    "pc1473_7": _l("Immigration: motion to vacate (PC 1473.7); refer to an immigration attorney"),
+    "pc1170_91": _l("Resentencing of a veteran (PC 1170.91)"),
 }
 ARREST_OUTCOME_LABELS = {
     "no_charges": _l("No charges filed"),
@@ -57,6 +60,7 @@ RELIEF_LABELS = {
     "seal": _l("Seal the record"),
     "terminate_registration": _l("Terminate registration"),
     "vacate": _l("Vacate the conviction"),
+    "certificate_of_rehabilitation": _l("Certificate of Rehabilitation"),
 }
 
 

@@ -62,3 +62,4 @@ def test_adding_a_second_arrest_opens_its_pages(arrest_only):
 
 def test_an_arrest_page_is_not_served_under_a_conviction_url(arrest_only):
     assert arrest_only.client.get("/conviction/1/arrest-outcome").status_code == 404
+

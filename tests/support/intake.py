@@ -16,6 +16,8 @@ MARIJUANA_IN_ALAMEDA: dict[str, dict[str, Any]] = {
     "/question/sex-offender-registration": {"answer": "no"},
     "/question/serious-felony": {"answer": "no"},
     "/question/partner-violence": {"answer": "no"},
+    "/question/veteran": {"answer": "no"},
+    "/question/citizen": {"answer": "yes"},
     "/question/arrests": {"answer": "no"},
     "/conviction/1/county": {"county": "Alameda"},
     "/conviction/1/case-number": {"case_number": "12-CR-3456"},

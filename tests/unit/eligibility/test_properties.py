@@ -41,6 +41,8 @@ people = st.builds(
     in_custody=maybe_bool,
     pending_charges=maybe_bool,
     partner_violence_survivor=maybe_bool,
+    us_citizen=maybe_bool,
+    veteran=maybe_bool,
 )
 convictions = st.builds(
     ConvictionFacts,

@@ -1,0 +1,59 @@
+"""Routes of issue 15 beside the conviction remedies: PC 4852.01, PC 1473.7 and the immigration warning, PC 1170.91."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.eligibility import ConvictionFacts, Person
+from app.eligibility.unverified import PC4852_01_EXCLUSIONS
+from tests.unit.eligibility.builders import SETTLED, Expect, conviction, determination, person
+
+PRISON_FELONY = {"level": "felony", "sentence": "state_prison"}
+
+RULES = [
+    pytest.param("pc4852_01", conviction("PC 211", **PRISON_FELONY), SETTLED,
+                 Expect("needs_review", "certificate_of_rehabilitation", statute="PC 4852.01"),
+                 id="4852.01 state prison felony -> Certificate of Rehabilitation, reviewed"),
+    pytest.param("pc4852_01", conviction("PC 647.6"), person(registered_sex_offender=True),
+                 Expect("needs_review", "certificate_of_rehabilitation"),
+                 id="4852.01 PC 290 registrable conviction -> Certificate of Rehabilitation, reviewed"),
+    pytest.param("pc4852_01", conviction("PC 242"), SETTLED, Expect("not_eligible"),
+                 id="4852.01 misdemeanor with probation -> dismissal routes instead"),
+    pytest.param("pc1473_7", conviction("HS 11350(a)"), person(us_citizen=False),
+                 Expect("needs_review", "vacate", statute="PC 1473.7(a)(1)"),
+                 id="1473.7(a)(1) not a citizen -> talk to an immigration attorney"),
+    pytest.param("pc1473_7", conviction("HS 11350(a)"), person(us_citizen=True), Expect("not_eligible"),
+                 id="1473.7 a citizen -> nothing to raise"),
+    pytest.param("pc1473_7", conviction("HS 11350(a)"), person(us_citizen=None), Expect("not_eligible"),
+                 id="1473.7 rather not say -> never a guess"),
+    pytest.param("pc1170_91", conviction("PC 459", **PRISON_FELONY), person(veteran=True),
+                 Expect("needs_review", "resentence", statute="PC 1170.91(b)"),
+                 id="1170.91(b) veteran's felony prison term -> resentencing, reviewed"),
+    pytest.param("pc1170_91", conviction("PC 242"), person(veteran=True), Expect("not_eligible"),
+                 id="1170.91 misdemeanor -> no route"),
+    pytest.param("pc1170_91", conviction("PC 459", **PRISON_FELONY), SETTLED, Expect("not_eligible"),
+                 id="1170.91 raised only when the person says they served"),
+]
+
+
+@pytest.mark.parametrize(("remedy", "subject", "who", "expected"), RULES)
+def test_route(remedy: str, subject: ConvictionFacts, who: Person, expected: Expect) -> None:
+    expected.check(determination(remedy, subject, who=who))
+
+
+def test_1473_7_says_a_dismissal_does_not_erase_it_for_immigration() -> None:
+    found = determination("pc1473_7", conviction("HS 11350(a)"), who=person(us_citizen=False))
+
+    assert "does not erase" in found.reasons[0].en and "no borra" in found.reasons[0].es
+
+
+def test_1473_7_waits_for_the_end_of_criminal_custody() -> None:
+    found = determination("pc1473_7", conviction("HS 11350(a)"), who=person(us_citizen=False, in_custody=True))
+
+    assert "once you are no longer in criminal custody" in found.reasons[0].en
+
+
+def test_4852_01_for_a_possibly_excluded_sex_offense_is_flagged_unverified() -> None:
+    found = determination("pc4852_01", conviction("PC 288(a)", level="felony"), who=person(registered_sex_offender=True))
+
+    assert PC4852_01_EXCLUSIONS in found.unverified
