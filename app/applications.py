@@ -331,6 +331,7 @@ FOLLOW_UP_STEPS = (
     Step("offense-date", "convictions", per_conviction=True, follow_up_for="offense_date"),
     Step("prison-suspended", "convictions", per_conviction=True, follow_up_for="prison_term_suspended"),
     Step("marijuana-amount", "convictions", per_conviction=True, follow_up_for="marijuana_over_limit"),
+    Step("fire-camp", "convictions", per_conviction=True, follow_up_for="fire_camp"),
 )
 PERSON_STEPS_AFTER = (
     Step("income", "sending", applies=_needs_household),
@@ -659,6 +660,7 @@ CONVICTION_APPLIERS: dict[str, Callable[[Conviction, dict[str, Any]], None]] = {
     "offense-date": _set_offense_date,
     "prison-suspended": _set_fact("prison_term_suspended"),
     "marijuana-amount": _set_fact("marijuana_over_limit"),
+    "fire-camp": _set_fact("fire_camp"),
 }
 
 
@@ -848,6 +850,7 @@ def conviction_facts(application: Application) -> list[ConvictionFacts]:
             offense_date=_iso_date(extra.get("offense_date")),
             prison_term_suspended=extra.get("prison_term_suspended"),
             marijuana_over_limit=extra.get("marijuana_over_limit"),
+            fire_camp=extra.get("fire_camp"),
         ))
     return facts
 

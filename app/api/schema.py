@@ -53,6 +53,7 @@ CONVICTION_FLAGS: tuple[str, ...] = (
     "trafficking_victim",
     "prison_term_suspended",
     "marijuana_over_limit",
+    "fire_camp",
 )
 
 

@@ -18,6 +18,7 @@ from app.eligibility.remedies import (
     pc1203_3,
     pc1203_4,
     pc1203_4a,
+    pc1203_4b,
     pc1203_41,
     pc1203_42,
     pc1203_43,
@@ -54,6 +55,7 @@ REMEDY_BY_NAME: dict[str, Callable[[Case], Determination | None]] = {
     "pc1203_42": pc1203_42.assess,
     "pc1203_43": pc1203_43.assess,
     "pc1203_49": pc1203_49.assess,
+    "pc1203_4b": pc1203_4b.assess,
     # Routes beside the conviction remedies: ending probation early, sealing juvenile misdemeanors, ending
     # registration, and vacatur for survivors of partner violence.
     "pc1203_3": pc1203_3.assess,

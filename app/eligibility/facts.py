@@ -71,6 +71,8 @@ class ConvictionFacts:
     prison_term_suspended: bool | None = None
     # Marijuana possession: more than 28.5 grams (or 8 grams of concentrate), the line HS 11357 draws today.
     marijuana_over_limit: bool | None = None
+    # Served on an incarcerated fire crew (conservation camp, county hand crew, institutional firefighter): PC 1203.4b.
+    fire_camp: bool | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -30,6 +30,7 @@ REMEDIES: tuple[str, ...] = (
     "pc4852_01",
     "pc1473_7",
     "pc1170_91",
+    "pc1203_4b",
 )
 RELIEFS: tuple[str, ...] = (
     "dismiss_and_seal",

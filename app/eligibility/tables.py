@@ -263,3 +263,10 @@ PC851_93_EARLIEST_ARREST = date(1973, 1, 1)
 PC4852_01_EXCLUDED = StatuteList(
     "PC 4852.01 exclusions", ("PC 286(c)", "PC 287(c)", "PC 288", "PC 288a(c)", "PC 288.5", "PC 289(j)")
 )
+
+# --- PC 1203.4b fire crews ----------------------------------------------------------------------------------------
+# [M] unverified: 1203.4b(b)'s exclusions (murder, kidnapping, rape, lewd acts on a child under 14, arson, escape from
+# a secure perimeter), from secondary summaries; PC 290 offenses and life felonies are read from the other tables.
+PC1203_4B_EXCLUDED = StatuteList(
+    "PC 1203.4b exclusions", ("PC 187", "PC 207", "PC 209", "PC 261", "PC 288(a)", "PC 288(b)", "PC 451", "PC 4530")
+)

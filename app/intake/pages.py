@@ -180,6 +180,9 @@ PAGES: dict[str, QuestionPage] = {
     "marijuana-amount": yes_no(
         _l("Was it more than 28.5 grams (about one ounce) of marijuana, or more than 8 grams of concentrate?"),
         _l("Today the amount and your age then decide whether this is legal, an infraction or still a crime.")),
+    "fire-camp": yes_no(
+        _l("While you were in jail or prison, did you serve on a fire crew?"),
+        _l("For example at a conservation (fire) camp, on a county hand crew, or as a firefighter at the institution.")),
     "income": QuestionPage(
         forms.IncomeForm, _l("About how much money does your household get each month?"),
         _l("Count wages, benefits and other income before taxes. This decides which free legal office helps you."),

@@ -41,6 +41,7 @@ REMEDY_LABELS = {
     "pc4852_01": _l("Certificate of Rehabilitation and pardon (PC 4852.01)"),
     "pc1473_7": _l("Immigration: motion to vacate (PC 1473.7); refer to an immigration attorney"),
     "pc1170_91": _l("Resentencing of a veteran (PC 1170.91)"),
+    "pc1203_4b": _l("Dismissal after an incarcerated fire crew (PC 1203.4b)"),
 }
 ARREST_OUTCOME_LABELS = {
     "no_charges": _l("No charges filed"),

@@ -54,9 +54,13 @@ def test_a_change_that_opens_a_new_question_asks_it_before_check_answers(answere
 
 
 def test_a_question_hidden_by_a_change_and_shown_again_keeps_its_answer(answered):
-    for sentence in ("county_jail", "probation"):  # "did you finish probation?" goes, then comes back answered
-        response = answered.post("/conviction/1/sentence?return=check", {"answer": sentence})
-        assert response.headers["Location"] == "/check-answers"
+    # "did you finish probation?" goes with a jail sentence (which asks about fire crews, PC 1203.4b), then comes back
+    # answered with probation
+    response = answered.post("/conviction/1/sentence?return=check", {"answer": "county_jail"})
+    assert response.headers["Location"] == "/conviction/1/fire-camp"
+    answered.post("/conviction/1/fire-camp?return=check", {"answer": "no"})
+    response = answered.post("/conviction/1/sentence?return=check", {"answer": "probation"})
+    assert response.headers["Location"] == "/check-answers"
 
 
 def test_results_show_each_conviction_with_its_outcome_and_reasons(answered):

@@ -37,6 +37,7 @@ MARIJUANA_IN_ALAMEDA: dict[str, dict[str, Any]] = {
     "/conviction/1/marijuana-amount": {"answer": "no"},
     "/conviction/1/prison-suspended": {"answer": "no"},
     "/conviction/1/offense-date": {},
+    "/conviction/1/fire-camp": {"answer": "no"},
     "/question/income": {"monthly_income": "1800"},
     "/question/home": {"answer": "no"},
     "/question/hearing": {"choices": ["waive_appearance"]},

@@ -66,6 +66,7 @@ convictions = st.builds(
     offense_date_latest=maybe_date,
     prison_term_suspended=maybe_bool,
     marijuana_over_limit=maybe_bool,
+    fire_camp=maybe_bool,
 )
 records = st.lists(convictions, max_size=6)
 arrests = st.builds(

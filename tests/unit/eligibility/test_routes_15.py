@@ -57,3 +57,26 @@ def test_4852_01_for_a_possibly_excluded_sex_offense_is_flagged_unverified() -> 
     found = determination("pc4852_01", conviction("PC 288(a)", level="felony"), who=person(registered_sex_offender=True))
 
     assert PC4852_01_EXCLUSIONS in found.unverified
+
+
+JAIL = {"level": "felony", "sentence": "county_jail"}
+FIRE_CAMP_RULES = [
+    pytest.param(conviction("PC 459", fire_camp=True, **JAIL), SETTLED,
+                 Expect("needs_review", "dismiss", statute="PC 1203.4b(a)", missing=()),
+                 id="1203.4b(a) served on a fire crew, released -> dismissal, reviewed"),
+    pytest.param(conviction("PC 459", **JAIL), SETTLED, Expect("needs_review", missing=("fire_camp",)),
+                 id="1203.4b custody sentence, fire crew unknown -> asked"),
+    pytest.param(conviction("PC 459", fire_camp=False, **JAIL), SETTLED, Expect("not_eligible"),
+                 id="1203.4b no fire crew -> no route"),
+    pytest.param(conviction("PC 459"), SETTLED, Expect("not_eligible"),
+                 id="1203.4b probation only -> never asked"),
+    pytest.param(conviction("PC 451(b)", fire_camp=True, **JAIL), SETTLED, Expect("not_eligible"),
+                 id="1203.4b(b) arson excluded"),
+    pytest.param(conviction("PC 647.6", fire_camp=True, **JAIL), SETTLED, Expect("not_eligible"),
+                 id="1203.4b(b) PC 290 offense excluded"),
+]
+
+
+@pytest.mark.parametrize(("subject", "who", "expected"), FIRE_CAMP_RULES)
+def test_fire_crew_dismissal(subject: ConvictionFacts, who: Person, expected: Expect) -> None:
+    expected.check(determination("pc1203_4b", subject, who=who))
