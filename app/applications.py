@@ -277,9 +277,15 @@ def _has_arrests(application: Application, _: Conviction | None) -> bool:
     return (application.answers or {}).get("situation", {}).get("has_arrests") is True
 
 
+def _may_have_no_conviction(application: Application, _: Conviction | None) -> bool:
+    """A person with arrests without a conviction, or with a juvenile case, may have no adult conviction at all."""
+    situation = (application.answers or {}).get("situation", {})
+    return situation.get("has_arrests") is True or situation.get("juvenile_case") is True
+
+
 def _has_convictions(application: Application) -> bool:
-    """Everyone is asked about convictions, except a person with arrests who said they have none."""
-    return not (_has_arrests(application, None)
+    """Everyone is asked about convictions, except a person who may have none and said they have none."""
+    return not (_may_have_no_conviction(application, None)
                 and (application.answers or {}).get("situation", {}).get("has_convictions") is False)
 
 
@@ -301,14 +307,15 @@ PERSON_STEPS_BEFORE = (
     Step("partner-violence", "situation"),
     Step("veteran", "situation"),
     Step("citizen", "situation"),
+    Step("juvenile", "situation"),
 )
 # Arrests that did not lead to a conviction (PC 851.91): a yes / no, then a few pages per arrest, then the list.
 ARRESTS_QUESTION = Step("arrests", "arrests")
 ARREST_STEPS = tuple(Step(slug, "arrests", per_arrest=True)
                      for slug in ("arrest-county", "arrest-date", "arrest-offense", "arrest-agency", "arrest-outcome"))
 ARRESTS_SUMMARY = Step("arrests-list", "arrests")
-# Only someone who said they have arrests may have no conviction at all: they are asked, the others are not.
-ANY_CONVICTIONS = Step("any-convictions", "convictions", applies=_has_arrests)
+# Only someone who said they have arrests or a juvenile case may have no conviction at all: they are asked.
+ANY_CONVICTIONS = Step("any-convictions", "convictions", applies=_may_have_no_conviction)
 CONVICTION_STEPS = (
     Step("county", "convictions", per_conviction=True),
     Step("case-number", "convictions", per_conviction=True),
@@ -367,6 +374,7 @@ def journey(application: Application) -> Iterator[StepRef]:
             for step in ARREST_STEPS:
                 yield StepRef(step.slug, number)
         yield StepRef(ARRESTS_SUMMARY.slug)
+    if _may_have_no_conviction(application, None):
         yield StepRef(ANY_CONVICTIONS.slug)
     if _has_convictions(application):
         convictions = application.convictions or [None]
@@ -587,6 +595,7 @@ PERSON_APPLIERS: dict[str, Callable[[Application, dict[str, Any]], None]] = {
     "partner-violence": _situation("partner_violence_survivor"),
     "veteran": _situation("veteran"),
     "citizen": _situation("us_citizen"),
+    "juvenile": _situation("juvenile_case"),
     "arrests": _situation("has_arrests"),
     "arrests-list": _apply_more_convictions,
     "any-convictions": _situation("has_convictions"),
@@ -819,6 +828,7 @@ def person_facts(application: Application) -> Person:
         partner_violence_survivor=situation.get("partner_violence_survivor"),
         us_citizen=situation.get("us_citizen"),
         veteran=situation.get("veteran"),
+        juvenile_case=situation.get("juvenile_case"),
     )
 
 

@@ -176,6 +176,8 @@ def openapi_document() -> dict[str, Any]:
                 },
             },
             "automatic_relief": {"type": "array", "items": {"$ref": "#/components/schemas/AutomaticReliefNote"}},
+            "person_routes": {"type": "array", "description": "Routes for the person as a whole (juvenile records).",
+                              "items": {"$ref": "#/components/schemas/Determination"}},
             "arrests": {
                 "type": "array",
                 "description": "One entry per arrest of the request, in its order.",

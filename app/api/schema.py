@@ -41,6 +41,7 @@ PERSON_FLAGS: tuple[str, ...] = (
     "partner_violence_survivor",
     "us_citizen",
     "veteran",
+    "juvenile_case",
 )
 CONVICTION_FLAGS: tuple[str, ...] = (
     "probation_completed",

@@ -30,6 +30,7 @@ from app.eligibility.remedies import (
     pc851_91,
     prop47,
     prop64,
+    wic781,
 )
 from app.eligibility.results import (
     ArrestResult,
@@ -99,7 +100,9 @@ def screen(
                      automatic.arrest_notes(arrest, person, today))
         for arrest in arrests
     )
-    return Screening(ENGINE_VERSION, today, tuple(results), tuple(notes), arrest_results)
+    juvenile = wic781.assess_person(person)
+    return Screening(ENGINE_VERSION, today, tuple(results), tuple(notes), arrest_results,
+                     (_flag_unverified(juvenile, None),) if juvenile is not None else ())
 
 
 def screen_one_remedy(

@@ -32,6 +32,7 @@ class Person:
     # when the person says so: None raises nothing.
     us_citizen: bool | None = None
     veteran: bool | None = None  # served in the U.S. military (PC 1170.91); asked once
+    juvenile_case: bool | None = None  # has a juvenile court case (WIC 781, 786); asked once
     # The convictions given are the whole record (a DOJ rap sheet), so an offense not in them did not happen: an
     # unanswered super-strike question is then settled by the record, except by an offense listed only in some forms.
     full_record: bool = False

@@ -31,6 +31,7 @@ REMEDIES: tuple[str, ...] = (
     "pc1473_7",
     "pc1170_91",
     "pc1203_4b",
+    "wic781",
 )
 RELIEFS: tuple[str, ...] = (
     "dismiss_and_seal",
@@ -187,6 +188,8 @@ class Screening:
     convictions: tuple[ConvictionResult, ...]
     automatic_relief: tuple[AutomaticReliefNote, ...]
     arrests: tuple[ArrestResult, ...] = ()
+    # Routes for the person as a whole, not for one conviction or arrest (juvenile records, WIC 781/786).
+    person_routes: tuple[Determination, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON body of a 200 answer from POST /api/v1/screen."""
@@ -196,4 +199,5 @@ class Screening:
             "convictions": [result.to_dict() for result in self.convictions],
             "automatic_relief": [note.to_dict() for note in self.automatic_relief],
             "arrests": [result.to_dict() for result in self.arrests],
+            "person_routes": [d.to_dict() for d in self.person_routes],
         }

@@ -20,6 +20,7 @@ PC799_SEX_OFFENSES = "PC 799(b): sex offenses with no statute of limitations (SB
 PC4852_01_EXCLUSIONS = "PC 4852.01(c)-(d): the sex offenses excluded from the Certificate of Rehabilitation"
 PC1170_91_CONDITIONS = "PC 1170.91(b): its dates and custody condition, from secondary summaries"
 PC1203_4B_EXCLUSIONS = "PC 1203.4b(b): the offenses excluded from fire-crew dismissal, from secondary summaries"
+WIC781_CONDITIONS = "WIC 781(a)(1) waits and the WIC 707(b) exception, from secondary summaries"
 PC1170_18_OLDER = frozenset({"459", "470", "484", "487"})
 
 
@@ -41,6 +42,8 @@ def unverified_rules(determination: Determination, offense: Offense | None) -> t
         rules.append(PC4852_01_EXCLUSIONS)
     if remedy == "pc1203_4b":
         rules.append(PC1203_4B_EXCLUSIONS)
+    if remedy == "wic781":
+        rules.append(WIC781_CONDITIONS)
     if remedy == "pc1170_91":
         rules.append(PC1170_91_CONDITIONS)
     if remedy == "pc851_91" and tables.NO_LIMITATION_IN_SOME_CASES.match(offense) != NO:

@@ -101,6 +101,9 @@ PAGES: dict[str, QuestionPage] = {
         _l("We ask because clearing a record works differently for immigration. Your answer is private and is only "
            "used to tell you whether to talk to an immigration attorney."),
         rather_not_say=True),
+    "juvenile": yes_no(
+        _l("Do you have a juvenile case?"),
+        _l("This is a case in juvenile court, from when you were under 18.")),
     "arrests": yes_no(
         _l("Have you been arrested or charged with a crime that was dropped, dismissed or ended in a not-guilty "
            "verdict?"),

@@ -49,6 +49,7 @@ REMEDY_NAMES = {
     "pc1473_7": _l("Talk to an immigration attorney (Penal Code 1473.7)"),
     "pc1170_91": _l("Resentencing for veterans (Penal Code 1170.91)"),
     "pc1203_4b": _l("Dismissal after serving on a fire crew (Penal Code 1203.4b)"),
+    "wic781": _l("Sealing juvenile records (Welfare and Institutions Code 781 and 786)"),
 }
 RELIEF_TEXT = {
     "dismiss_and_seal": _l("The court can dismiss the conviction and seal the record."),
@@ -274,6 +275,8 @@ def results(application: Application, language: str) -> list[ConvictionResultVie
                           language, result.chain) for number, result in enumerate(screening.convictions, start=1)]
     views += [_result_view(result.id, number, arrest_title(application, number), result.determinations, notes,
                            language) for number, result in enumerate(screening.arrests, start=1)]
+    if screening.person_routes:
+        views.append(_result_view("juvenile", 1, _("Your juvenile case"), screening.person_routes, notes, language))
     return views
 
 

@@ -42,6 +42,7 @@ REMEDY_LABELS = {
     "pc1473_7": _l("Immigration: motion to vacate (PC 1473.7); refer to an immigration attorney"),
     "pc1170_91": _l("Resentencing of a veteran (PC 1170.91)"),
     "pc1203_4b": _l("Dismissal after an incarcerated fire crew (PC 1203.4b)"),
+    "wic781": _l("Juvenile records sealing (WIC 781, 786)"),
 }
 ARREST_OUTCOME_LABELS = {
     "no_charges": _l("No charges filed"),
@@ -101,6 +102,7 @@ class Memo:
     convictions: list[MemoConviction]
     automatic_relief: list[str]
     arrests: list[MemoArrest] = field(default_factory=list)
+    person_routes: list[MemoDetermination] = field(default_factory=list)  # the juvenile route (WIC 781/786)
 
 
 def screening_memo(application: Application, language: str) -> Memo | None:
@@ -122,7 +124,8 @@ def screening_memo(application: Application, language: str) -> Memo | None:
             chain=_in_language((result.get("chain") or {}).get("reason") or {}, language) or None,
         ))
     return Memo(stored.get("engine_version"), computed_now, convictions,
-                _notes(stored.get("automatic_relief"), language), _arrests(application, stored, language))
+                _notes(stored.get("automatic_relief"), language), _arrests(application, stored, language),
+                [_determination(d, language) for d in stored.get("person_routes") or []])
 
 
 def _notes(stored: Any, language: str) -> list[str]:

@@ -36,3 +36,14 @@ def test_a_veteran_with_a_felony_prison_term_is_offered_resentencing(client_requ
 
 def test_a_state_prison_felony_is_offered_the_certificate_of_rehabilitation(client_request):
     assert "Certificate of Rehabilitation and pardon (Penal Code 4852.01)" in results_text(client_request, FELONY_PRISON)
+
+
+JUVENILE_ONLY = {**{path: answer for path, answer in MARIJUANA_IN_ALAMEDA.items() if path.startswith("/question/")},
+                 "/question/juvenile": {"answer": "yes"}, "/question/any-convictions": {"answer": "no"}}
+
+
+def test_a_person_with_only_a_juvenile_case_gets_the_wic_781_route(client_request):
+    text = results_text(client_request, JUVENILE_ONLY)
+
+    assert "Sealing juvenile records (Welfare and Institutions Code 781 and 786)" in text
+    assert "WIC 786" in text

@@ -18,6 +18,7 @@ MARIJUANA_IN_ALAMEDA: dict[str, dict[str, Any]] = {
     "/question/partner-violence": {"answer": "no"},
     "/question/veteran": {"answer": "no"},
     "/question/citizen": {"answer": "yes"},
+    "/question/juvenile": {"answer": "no"},
     "/question/arrests": {"answer": "no"},
     "/conviction/1/county": {"county": "Alameda"},
     "/conviction/1/case-number": {"case_number": "12-CR-3456"},

@@ -57,7 +57,7 @@ def test_a_conviction_in_the_list_is_history_for_the_others() -> None:
 def test_to_dict_has_the_contract_keys() -> None:
     answer = screen(SETTLED, [conviction("HS 11357(b)", id="c1")], TODAY).to_dict()
 
-    assert set(answer) == {"engine_version", "today", "convictions", "automatic_relief", "arrests"}
+    assert set(answer) == {"engine_version", "today", "convictions", "automatic_relief", "arrests", "person_routes"}
     assert answer["today"] == "2026-11-29"
     result = answer["convictions"][0]
     assert set(result) == {"id", "offense", "determinations", "chain"}

@@ -43,6 +43,7 @@ people = st.builds(
     partner_violence_survivor=maybe_bool,
     us_citizen=maybe_bool,
     veteran=maybe_bool,
+    juvenile_case=maybe_bool,
 )
 convictions = st.builds(
     ConvictionFacts,

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from app.eligibility import ConvictionFacts, Person
+from app.eligibility import ConvictionFacts, Person, screen
 from app.eligibility.unverified import PC4852_01_EXCLUSIONS
-from tests.unit.eligibility.builders import SETTLED, Expect, conviction, determination, person
+from tests.unit.eligibility.builders import SETTLED, TODAY, Expect, conviction, determination, person
 
 PRISON_FELONY = {"level": "felony", "sentence": "state_prison"}
 
@@ -80,3 +80,14 @@ FIRE_CAMP_RULES = [
 @pytest.mark.parametrize(("subject", "who", "expected"), FIRE_CAMP_RULES)
 def test_fire_crew_dismissal(subject: ConvictionFacts, who: Person, expected: Expect) -> None:
     expected.check(determination("pc1203_4b", subject, who=who))
+
+
+def test_wic_781_786_juvenile_case_is_a_route_for_the_person() -> None:
+    (route,) = screen(person(juvenile_case=True), [], TODAY).person_routes
+
+    assert (route.remedy, route.outcome, route.relief, route.statute) == ("wic781", "needs_review", "seal",
+                                                                          "WIC 781(a), 786(a)")
+
+
+def test_wic_781_is_not_raised_without_a_juvenile_case() -> None:
+    assert screen(person(juvenile_case=None), [], TODAY).person_routes == ()
