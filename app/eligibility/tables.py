@@ -270,3 +270,6 @@ PC4852_01_EXCLUDED = StatuteList(
 PC1203_4B_EXCLUDED = StatuteList(
     "PC 1203.4b exclusions", ("PC 187", "PC 207", "PC 209", "PC 261", "PC 288(a)", "PC 288(b)", "PC 451", "PC 4530")
 )
+
+# Sentences served in custody: where PC 1170.91 resentencing and PC 1203.4b fire-crew dismissal can apply.
+CUSTODY_SENTENCES = frozenset({"state_prison", "county_jail"})

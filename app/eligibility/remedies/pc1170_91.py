@@ -11,12 +11,12 @@ dates and the custody condition of 1170.91(b) are from secondary summaries, so t
 from __future__ import annotations
 
 from app.eligibility.context import Case
+from app.eligibility.tables import CUSTODY_SENTENCES
 from app.eligibility.decide import decide
 from app.eligibility.results import Determination, Reason
 
 REMEDY = "pc1170_91"
 STATUTE = "PC 1170.91(b)"
-CUSTODY_SENTENCES = frozenset({"state_prison", "county_jail"})
 
 VETERAN = Reason(
     "You told us you served in the military. If service left you with trauma, a brain injury, PTSD, substance use or mental health problems that the judge did not weigh when sentencing this felony, PC 1170.91 lets you ask the court to resentence you. A lawyer, or a veterans' legal clinic, should help you gather the records.",

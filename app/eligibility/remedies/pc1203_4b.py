@@ -19,7 +19,6 @@ from app.eligibility.statutes import YES
 
 REMEDY = "pc1203_4b"
 STATUTE = "PC 1203.4b(a)"
-CUSTODY_SENTENCES = frozenset({"state_prison", "county_jail"})
 
 FIRE_CREW = Reason(
     "You served on a fire crew while incarcerated. Once you are released, PC 1203.4b lets the judge dismiss this conviction, and then you can ask for an early end of parole and apply for firefighting jobs that need a license. A lawyer should help you file it; there is no statewide form.",
@@ -38,7 +37,7 @@ EXCLUDED = Reason(
 def assess(case: Case) -> Determination | None:
     facts = case.facts
     traits = case.traits
-    if facts.sentence not in CUSTODY_SENTENCES or facts.fire_camp is False:
+    if facts.sentence not in tables.CUSTODY_SENTENCES or facts.fire_camp is False:
         return None
     if traits is None and facts.fire_camp is not True:
         return None  # an unreadable offense: finding it comes first (engine._unknown_offense)
