@@ -45,6 +45,8 @@ def chain_for(facts: ConvictionFacts, determinations: Sequence[Determination],
               felony_only_exclusion: bool = False) -> Chain | None:
     """The chain this conviction's determinations call for, or None. `felony_only_exclusion`: the offense is one
     PC 1203.4(b) excludes only as a felony."""
+    if len(determinations) < 2:
+        return None  # a chain needs two reliefs
     by_remedy = {d.remedy: d for d in determinations}
     redesignation = next((d for d in determinations if d.remedy in ("prop64", "prop47") and d.outcome in ACTIONABLE
                           and d.relief in REDESIGNATIONS), None)

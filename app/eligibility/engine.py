@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable, Collection, Sequence
 from datetime import date
 
@@ -126,7 +125,10 @@ def screen_one_remedy(
 
 def _flag_unverified(determination: Determination, offense: Offense | None) -> Determination:
     rules = unverified.unverified_rules(determination, offense)
-    return dataclasses.replace(determination, unverified=rules) if rules else determination
+    if not rules:
+        return determination
+    d = determination  # built directly: dataclasses.replace costs more than the rest of a cheap rule
+    return Determination(d.remedy, d.outcome, d.relief, d.statute, d.form, d.reasons, d.missing, d.basis, rules)
 
 
 def _unknown_offense(case: Case) -> Determination:

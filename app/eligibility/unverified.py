@@ -7,6 +7,8 @@ its ``[M]`` mark) once the rule is confirmed against the Legislature's published
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from app.eligibility import tables
 from app.eligibility.results import Determination, Offense
 from app.eligibility.statutes import NO
@@ -24,9 +26,21 @@ WIC781_CONDITIONS = "WIC 781(a)(1) waits and the WIC 707(b) exception, from seco
 PC1170_18_OLDER = frozenset({"459", "470", "484", "487"})
 
 
+# The remedies with an unverified rule: the others are answered without looking (the bulk tool screens millions).
+FLAGGED_REMEDIES = frozenset({"prop64", "prop47", "pc17b", "pc1203_45", "pc851_91", "pc4852_01", "pc1170_91",
+                              "pc1203_4b", "wic781"})
+
+
 def unverified_rules(determination: Determination, offense: Offense | None) -> tuple[str, ...]:
     """The unverified rules this determination turned on, if any; () for an outcome no such rule reached."""
-    remedy = determination.remedy
+    if determination.remedy not in FLAGGED_REMEDIES:
+        return ()
+    return _rules_for(determination.remedy, offense)
+
+
+@lru_cache(maxsize=8192)
+def _rules_for(remedy: str, offense: Offense | None) -> tuple[str, ...]:
+    """They depend on the remedy and the offense only, so they are worked out once per pair."""
     rules: list[str] = []
     if remedy == "prop64" and offense is not None and offense.section in tables.PROP64_AGGRAVATED_SECTIONS:
         rules.append(PROP64_AGGRAVATORS)
