@@ -21,7 +21,7 @@ from flask import current_app
 from sqlalchemy import delete, select, update
 
 from app.crypto import address_index
-from app.eligibility import ENGINE_VERSION, ConvictionFacts, Person, Screening, parse_offense, screen
+from app.eligibility import ENGINE_VERSION, ArrestFacts, ConvictionFacts, Person, Screening, parse_offense, screen
 from app.extensions import db
 from app.models import Application, Conviction, County, PartnerOffice, Referral, utcnow
 
@@ -235,7 +235,7 @@ def delete_is_confirmed(application: Application, nonce: str | None, typed_refer
 # The journey: which questions exist, in which order, and when each applies
 # ---------------------------------------------------------------------------------------------------------------
 
-SECTIONS = ("about", "situation", "convictions", "sending")
+SECTIONS = ("about", "situation", "arrests", "convictions", "sending")
 
 
 @dataclass(frozen=True)
@@ -247,11 +247,18 @@ class Step:
     per_conviction: bool = False
     applies: Callable[[Application, Conviction | None], bool] | None = None
     follow_up_for: str | None = None
+    per_arrest: bool = False
+
+    @property
+    def per_item(self) -> bool:
+        """Asked once per conviction or once per arrest: its StepRef carries the item's number."""
+        return self.per_conviction or self.per_arrest
 
 
 @dataclass(frozen=True)
 class StepRef:
-    """A step at a place in the journey: `index` is the conviction's number (1-based) for per-conviction steps."""
+    """A step at a place in the journey: `index` is the conviction's or arrest's number (1-based) for per-item
+    steps."""
 
     slug: str
     index: int | None = None
@@ -265,6 +272,22 @@ def _probation_finished(application: Application, conviction: Conviction | None)
     """Only someone whose probation is over can have had it ended early (PC 1203.4(a)(1) early discharge)."""
     return (_sentence_may_include_probation(application, conviction) and conviction is not None
             and conviction.probation_completed is True)
+
+
+def _has_arrests(application: Application, _: Conviction | None) -> bool:
+    return (application.answers or {}).get("situation", {}).get("has_arrests") is True
+
+
+def _may_have_no_conviction(application: Application, _: Conviction | None) -> bool:
+    """A person with arrests without a conviction, or with a juvenile case, may have no adult conviction at all."""
+    situation = (application.answers or {}).get("situation", {})
+    return situation.get("has_arrests") is True or situation.get("juvenile_case") is True
+
+
+def _has_convictions(application: Application) -> bool:
+    """Everyone is asked about convictions, except a person who may have none and said they have none."""
+    return not (_may_have_no_conviction(application, None)
+                and (application.answers or {}).get("situation", {}).get("has_convictions") is False)
 
 
 def _needs_household(application: Application, _: Conviction | None) -> bool:
@@ -283,7 +306,17 @@ PERSON_STEPS_BEFORE = (
     Step("sex-offender-registration", "situation"),
     Step("serious-felony", "situation"),
     Step("partner-violence", "situation"),
+    Step("veteran", "situation"),
+    Step("citizen", "situation"),
+    Step("juvenile", "situation"),
 )
+# Arrests that did not lead to a conviction (PC 851.91): a yes / no, then a few pages per arrest, then the list.
+ARRESTS_QUESTION = Step("arrests", "arrests")
+ARREST_STEPS = tuple(Step(slug, "arrests", per_arrest=True)
+                     for slug in ("arrest-county", "arrest-date", "arrest-offense", "arrest-agency", "arrest-outcome"))
+ARRESTS_SUMMARY = Step("arrests-list", "arrests")
+# Only someone who said they have arrests or a juvenile case may have no conviction at all: they are asked.
+ANY_CONVICTIONS = Step("any-convictions", "convictions", applies=_may_have_no_conviction)
 CONVICTION_STEPS = (
     Step("county", "convictions", per_conviction=True),
     Step("case-number", "convictions", per_conviction=True),
@@ -306,6 +339,7 @@ FOLLOW_UP_STEPS = (
     Step("offense-date", "convictions", per_conviction=True, follow_up_for="offense_date"),
     Step("prison-suspended", "convictions", per_conviction=True, follow_up_for="prison_term_suspended"),
     Step("marijuana-amount", "convictions", per_conviction=True, follow_up_for="marijuana_over_limit"),
+    Step("fire-camp", "convictions", per_conviction=True, follow_up_for="fire_camp"),
 )
 PERSON_STEPS_AFTER = (
     Step("income", "sending", applies=_needs_household),
@@ -315,13 +349,16 @@ PERSON_STEPS_AFTER = (
 CHECK = StepRef("check")
 STEPS: dict[str, Step] = {
     step.slug: step
-    for step in (*PERSON_STEPS_BEFORE, *CONVICTION_STEPS, CONVICTIONS_SUMMARY, *FOLLOW_UP_STEPS, *PERSON_STEPS_AFTER)
+    for step in (*PERSON_STEPS_BEFORE, ARRESTS_QUESTION, *ARREST_STEPS, ARRESTS_SUMMARY, ANY_CONVICTIONS,
+                 *CONVICTION_STEPS, CONVICTIONS_SUMMARY, *FOLLOW_UP_STEPS, *PERSON_STEPS_AFTER)
 }
+# The list pages: "yes" there means one more item is on its way.
+SUMMARY_FIRST_STEP = {CONVICTIONS_SUMMARY.slug: "county", ARRESTS_SUMMARY.slug: "arrest-county"}
 
 
 def step_for(ref: StepRef) -> Step | None:
     step = STEPS.get(ref.slug)
-    if step is None or step.per_conviction != (ref.index is not None):
+    if step is None or step.per_item != (ref.index is not None):
         return None
     return step
 
@@ -332,13 +369,22 @@ def journey(application: Application) -> Iterator[StepRef]:
     for step in PERSON_STEPS_BEFORE:
         if step.applies is None or step.applies(application, None):
             yield StepRef(step.slug)
-    convictions = application.convictions or [None]
-    for number, conviction in enumerate(convictions, start=1):
-        for step in CONVICTION_STEPS:
-            if step.applies is None or step.applies(application, conviction):
+    yield StepRef(ARRESTS_QUESTION.slug)
+    if _has_arrests(application, None):
+        for number in range(1, max(len(arrests_of(application)), 1) + 1):
+            for step in ARREST_STEPS:
                 yield StepRef(step.slug, number)
-    yield StepRef(CONVICTIONS_SUMMARY.slug)
-    if application.convictions:
+        yield StepRef(ARRESTS_SUMMARY.slug)
+    if _may_have_no_conviction(application, None):
+        yield StepRef(ANY_CONVICTIONS.slug)
+    if _has_convictions(application):
+        convictions = application.convictions or [None]
+        for number, conviction in enumerate(convictions, start=1):
+            for step in CONVICTION_STEPS:
+                if step.applies is None or step.applies(application, conviction):
+                    yield StepRef(step.slug, number)
+        yield StepRef(CONVICTIONS_SUMMARY.slug)
+    if application.convictions and _has_convictions(application):
         missing = missing_facts_by_conviction(application)
         for number, conviction in enumerate(application.convictions, start=1):
             for step in FOLLOW_UP_STEPS:
@@ -356,14 +402,29 @@ def conviction_at(application: Application, index: int | None) -> Conviction | N
     return application.convictions[index - 1]
 
 
+def arrests_of(application: Application) -> list[dict[str, Any]]:
+    """The arrests the person added, kept in the answers JSON: {"pages": ..., "county", "arrest_date", ...}."""
+    return list((application.answers or {}).get("arrests", []))
+
+
+def arrest_at(application: Application, index: int | None) -> dict[str, Any] | None:
+    arrests = arrests_of(application)
+    if index is None or not 1 <= index <= len(arrests):
+        return None
+    return arrests[index - 1]
+
+
 def is_answered(application: Application, ref: StepRef) -> bool:
     if ref == CHECK:
         return False
     if ref.index is None:
         stored = application.answers.get("pages", {}).get(ref.slug)
-        if ref.slug == CONVICTIONS_SUMMARY.slug:
+        if ref.slug in SUMMARY_FIRST_STEP:
             return bool(stored) and stored.get("answer") == "no"  # "yes" means one more is on its way
         return stored is not None
+    if ref.slug in STEPS and STEPS[ref.slug].per_arrest:
+        arrest = arrest_at(application, ref.index)
+        return arrest is not None and ref.slug in arrest.get("pages", {})
     conviction = conviction_at(application, ref.index)
     return conviction is not None and ref.slug in (conviction.facts or {}).get("pages", {})
 
@@ -375,9 +436,13 @@ def is_reachable(application: Application, ref: StepRef) -> bool:
     step = step_for(ref)
     if step is None:
         return False
-    if ref.index is not None and not 1 <= ref.index <= len(application.convictions) + 1:
+    if ref.index is not None and not 1 <= ref.index <= _item_count(application, step) + 1:
         return False
     return True
+
+
+def _item_count(application: Application, step: Step) -> int:
+    return len(arrests_of(application)) if step.per_arrest else len(application.convictions)
 
 
 def first_unanswered(application: Application) -> StepRef:
@@ -391,8 +456,9 @@ def first_unanswered(application: Application) -> StepRef:
 def next_step(application: Application, current: StepRef, returning_to_check: bool = False) -> StepRef:
     """After saving `current`: the next question; when changing an answer from check answers, back there unless the
     change opened a question that has no answer yet."""
-    if current.slug == CONVICTIONS_SUMMARY.slug and stored_answers(application, current).get("answer") == "yes":
-        return StepRef(CONVICTION_STEPS[0].slug, len(application.convictions) + 1)
+    if current.slug in SUMMARY_FIRST_STEP and stored_answers(application, current).get("answer") == "yes":
+        first = STEPS[SUMMARY_FIRST_STEP[current.slug]]
+        return StepRef(first.slug, _item_count(application, first) + 1)
     if returning_to_check:
         return first_unanswered(application)
     walk = journey(application)
@@ -404,8 +470,10 @@ def next_step(application: Application, current: StepRef, returning_to_check: bo
 
 def previous_step(application: Application, current: StepRef) -> StepRef | None:
     """The back link's target; None on the first question (the back link then goes to the start page)."""
-    if current.index is not None and current.index == len(application.convictions) + 1 and application.convictions:
-        return StepRef(CONVICTIONS_SUMMARY.slug)  # a conviction being added: back to the list
+    step = step_for(current)
+    if step is not None and step.per_item and current.index == _item_count(application, step) + 1 > 1:
+        # an item being added: back to its list
+        return StepRef(ARRESTS_SUMMARY.slug if step.per_arrest else CONVICTIONS_SUMMARY.slug)
     before: StepRef | None = None
     for ref in journey(application):
         if ref == current:
@@ -511,7 +579,7 @@ def _apply_hearing(application: Application, data: dict[str, Any]) -> None:
 
 
 def _apply_more_convictions(application: Application, data: dict[str, Any]) -> None:
-    pass  # the summary page only records that the list is complete (in "pages")
+    pass  # a list page (convictions, arrests) only records that the list is complete (in "pages")
 
 
 PERSON_APPLIERS: dict[str, Callable[[Application, dict[str, Any]], None]] = {
@@ -526,6 +594,12 @@ PERSON_APPLIERS: dict[str, Callable[[Application, dict[str, Any]], None]] = {
     "sex-offender-registration": _situation("registered_sex_offender"),
     "serious-felony": _situation("superstrike_prior"),
     "partner-violence": _situation("partner_violence_survivor"),
+    "veteran": _situation("veteran"),
+    "citizen": _situation("us_citizen"),
+    "juvenile": _situation("juvenile_case"),
+    "arrests": _situation("has_arrests"),
+    "arrests-list": _apply_more_convictions,
+    "any-convictions": _situation("has_convictions"),
     "convictions": _apply_more_convictions,
     "income": _apply_income,
     "home": _apply_home,
@@ -533,11 +607,16 @@ PERSON_APPLIERS: dict[str, Callable[[Application, dict[str, Any]], None]] = {
 }
 
 
-def _set_offense(conviction: Conviction, data: dict[str, Any]) -> None:
+def _offense_text(data: dict[str, Any]) -> str:
+    """The offense page's answer: the typed code section, else the chosen one, else "" (unknown)."""
     chosen = data.get("offense")
     typed = _clean(data.get("offense_code"))
-    text = typed or ("" if chosen in (None, "", UNKNOWN) else chosen)
-    conviction.offense_text = text[:200]
+    return (typed or ("" if chosen in (None, "", UNKNOWN) else chosen))[:200]
+
+
+def _set_offense(conviction: Conviction, data: dict[str, Any]) -> None:
+    text = _offense_text(data)
+    conviction.offense_text = text
     parsed = parse_offense(text) if text else None
     conviction.code = parsed.code if parsed else None
     conviction.section = parsed.section if parsed else None
@@ -591,11 +670,55 @@ CONVICTION_APPLIERS: dict[str, Callable[[Conviction, dict[str, Any]], None]] = {
     "offense-date": _set_offense_date,
     "prison-suspended": _set_fact("prison_term_suspended"),
     "marijuana-amount": _set_fact("marijuana_over_limit"),
+    "fire-camp": _set_fact("fire_camp"),
 }
+
+
+def _choice_or_none(value: Any) -> Any:
+    return None if value in (None, "", UNKNOWN) else value
+
+
+def _arrest_fact(name: str, field: str, parse: Callable[[Any], Any]) -> Callable[[dict[str, Any], dict[str, Any]], None]:
+    """An arrest fact `name` from the page's `field`, parsed; arrests live in the answers JSON (dates as ISO text)."""
+    def apply(arrest: dict[str, Any], data: dict[str, Any]) -> None:
+        arrest[name] = parse(data.get(field))
+
+    return apply
+
+
+def _iso_from_parts(parts: Any) -> str | None:
+    day = date_from_parts(parts)
+    return day.isoformat() if day else None
+
+
+ARREST_APPLIERS: dict[str, Callable[[dict[str, Any], dict[str, Any]], None]] = {
+    "arrest-county": _arrest_fact("county", "county", _choice_or_none),
+    "arrest-date": _arrest_fact("arrest_date", "arrest_date", _iso_from_parts),
+    "arrest-offense": lambda arrest, data: arrest.update(offense_text=_offense_text(data)),
+    "arrest-agency": _arrest_fact("agency", "agency", _clean),
+    "arrest-outcome": _arrest_fact("outcome", "answer", _choice_or_none),
+}
+
+
+def _save_arrest_page(application: Application, ref: StepRef, data: dict[str, Any]) -> None:
+    """One arrest page; the page after the last arrest adds one (and the list is asked about again)."""
+    arrests = copy.deepcopy(arrests_of(application))
+    pages = dict(application.answers.get("pages", {}))
+    index = ref.index or 1
+    if index > len(arrests):
+        arrests.append({"pages": {}})
+        pages.pop(ARRESTS_SUMMARY.slug, None)
+        index = len(arrests)
+    arrest = arrests[index - 1]
+    ARREST_APPLIERS[ref.slug](arrest, data)
+    arrest.setdefault("pages", {})[ref.slug] = data
+    _with_answers(application, arrests=arrests, pages=pages)
 
 
 def stored_answers(application: Application, ref: StepRef) -> dict[str, Any]:
     """What the person typed on this page last time, to fill the form again."""
+    if ref.index is not None and ref.slug in STEPS and STEPS[ref.slug].per_arrest:
+        return dict((arrest_at(application, ref.index) or {}).get("pages", {}).get(ref.slug, {}))
     if ref.index is None:
         return dict(application.answers.get("pages", {}).get(ref.slug, {}))
     conviction = conviction_at(application, ref.index)
@@ -613,7 +736,9 @@ def save_answers(application: Application, ref: StepRef, data: dict[str, Any]) -
         raise ApplicationLocked(application.reference)
     data = {key: value for key, value in data.items() if key not in ("csrf_token", "submit")}
     email_before = application.email
-    if ref.index is None:
+    if STEPS[ref.slug].per_arrest:
+        _save_arrest_page(application, ref, data)
+    elif ref.index is None:
         PERSON_APPLIERS[ref.slug](application, data)
         pages = dict(application.answers.get("pages", {}))
         pages[ref.slug] = data
@@ -665,6 +790,7 @@ def county_names(application: Application) -> list[str]:
     """Every California county the person named, on the counties page or on a conviction."""
     named = [c for c in application.answers.get("counties", []) if c not in (NOT_LISTED, NOT_SURE)]
     named += [c.county for c in application.convictions if c.county]
+    named += [arrest.county for arrest in arrest_facts(application) if arrest.county]
     return list(dict.fromkeys(named))
 
 
@@ -701,6 +827,9 @@ def person_facts(application: Application) -> Person:
         in_custody=situation.get("in_custody"),
         pending_charges=situation.get("pending_charges"),
         partner_violence_survivor=situation.get("partner_violence_survivor"),
+        us_citizen=situation.get("us_citizen"),
+        veteran=situation.get("veteran"),
+        juvenile_case=situation.get("juvenile_case"),
     )
 
 
@@ -732,8 +861,19 @@ def conviction_facts(application: Application) -> list[ConvictionFacts]:
             offense_date=_iso_date(extra.get("offense_date")),
             prison_term_suspended=extra.get("prison_term_suspended"),
             marijuana_over_limit=extra.get("marijuana_over_limit"),
+            fire_camp=extra.get("fire_camp"),
         ))
     return facts
+
+
+def arrest_facts(application: Application) -> list[ArrestFacts]:
+    """One ArrestFacts per arrest, id "a1", "a2"... in the person's order (none unless they said they have some)."""
+    if not _has_arrests(application, None):
+        return []
+    return [ArrestFacts(id=f"a{number}", county=arrest.get("county"), arrest_date=_iso_date(arrest.get("arrest_date")),
+                        agency=arrest.get("agency"), outcome=arrest.get("outcome"),
+                        offense_text=arrest.get("offense_text") or "")
+            for number, arrest in enumerate(arrests_of(application), start=1)]
 
 
 def _iso_date(value: Any) -> dt.date | None:
@@ -769,7 +909,8 @@ def petition_choices(application: Application) -> dict[str, Any]:
 
 
 def screen_application(application: Application, today: dt.date | None = None) -> Screening:
-    return screen(person_facts(application), conviction_facts(application), today or dt.date.today())
+    convictions = conviction_facts(application) if _has_convictions(application) else []
+    return screen(person_facts(application), convictions, today or dt.date.today(), arrest_facts(application))
 
 
 def missing_facts_by_conviction(application: Application) -> dict[int, set[str]]:

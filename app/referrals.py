@@ -116,7 +116,7 @@ def household_facts(application: Application) -> dict[str, Any]:
 
 
 def route_application(application: Application) -> list[Referral]:
-    """One referral per responsible office, by the county of each conviction; safe to call again.
+    """One referral per responsible office, by the county of each conviction and arrest; safe to call again.
 
     Counties that do not participate or have no live office get no referral; an application with no referral at all
     is marked "not_routed" (the resident gets the self-help path; admins see it in `unrouted_applications`). Each
@@ -190,10 +190,15 @@ def notify_office_of_withdrawal(referral: Referral) -> OutboxMessage | None:
 
 
 def _conviction_county_names(application: Application) -> list[str]:
-    """Distinct counties in the order the resident listed them (so referral order is stable)."""
+    """Distinct counties of the convictions, then of the arrests to seal, in the order the resident listed them (so
+    referral order is stable)."""
+    from app.applications import arrest_facts
+
     seen: dict[str, str] = {}
-    for conviction in application.convictions:
-        name = (conviction.county or "").strip()
+    named = [conviction.county for conviction in application.convictions]
+    named += [arrest.county for arrest in arrest_facts(application)]
+    for county in named:
+        name = (county or "").strip()
         if name and name.casefold() not in seen:
             seen[name.casefold()] = name
     return list(seen.values())

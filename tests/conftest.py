@@ -188,3 +188,11 @@ def login_as(client: Any) -> Callable[[Any], None]:
         log_in_test_client(client, user)
 
     return do
+
+
+@pytest.fixture
+def sf_attorney(make_user: Callable[..., Any], login_as: Callable[[Any], None]) -> Any:
+    """An attorney of the San Francisco Public Defender, logged in on the test client."""
+    user = make_user("attorney", "sf-public-defender", bar_number="234567")
+    login_as(user)
+    return user

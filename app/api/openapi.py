@@ -9,9 +9,9 @@ from functools import lru_cache
 from typing import Any
 
 from app.api.packet import APPLICANT_FIELDS, ATTORNEY_FIELDS, CHOICE_FLAGS, LANGUAGES, MAX_FIELD_LENGTH
-from app.api.schema import CONVICTION_FLAGS, MAX_CONVICTIONS, PERSON_FLAGS
-from app.eligibility import BASES, ENGINE_VERSION, LEVELS, OUTCOMES, RELIEFS, REMEDIES, SENTENCES
-from app.eligibility.automatic import HS11361_9, PC1203_425
+from app.api.schema import CONVICTION_FLAGS, MAX_ARRESTS, MAX_CONVICTIONS, PERSON_FLAGS
+from app.eligibility import ARREST_OUTCOMES, BASES, ENGINE_VERSION, LEVELS, OUTCOMES, RELIEFS, REMEDIES, SENTENCES
+from app.eligibility.automatic import HS11361_5, HS11361_9, PC851_93, PC1203_425
 from app.packets import MAX_STATEMENT_CHARS
 
 _NULLABLE_BOOL: dict[str, Any] = {"type": ["boolean", "null"]}
@@ -100,6 +100,30 @@ def openapi_document() -> dict[str, Any]:
             **{flag: _NULLABLE_BOOL for flag in CONVICTION_FLAGS},
         },
     }
+    arrest = {
+        "type": "object",
+        "description": "An arrest that did not lead to a conviction (PC 851.91 sealing on form CR-409).",
+        "required": ["id"],
+        "properties": {
+            "id": {**_text(100), "description": "Unique among the arrests of the request."},
+            "county": {"type": ["string", "null"], "description": "County of the arrest or of the court case."},
+            "arrest_date": _NULLABLE_DATE,
+            "agency": {"type": ["string", "null"], "maxLength": 100, "examples": ["Oakland Police Department"]},
+            "outcome": {**_nullable_enum(ARREST_OUTCOMES),
+                        "description": "no_charges: none filed; dismissed; acquitted; vacated: a conviction vacated "
+                                       "or reversed on appeal."},
+            "offense": {"type": ["string", "null"], "maxLength": 500, "examples": ["PC 242"]},
+        },
+    }
+    automatic_note = {
+        "type": "object",
+        "required": ["conviction", "statute", "note"],
+        "properties": {
+            "conviction": {"type": "string", "description": "The id of the conviction, or of the arrest."},
+            "statute": {"enum": [PC1203_425, HS11361_9, HS11361_5, PC851_93]},
+            "note": {"$ref": "#/components/schemas/Reason"},
+        },
+    }
     determination = {
         "type": "object",
         "required": ["remedy", "outcome", "relief", "statute", "form", "reasons", "missing"],
@@ -113,6 +137,8 @@ def openapi_document() -> dict[str, Any]:
             "reasons": {"type": "array", "items": {"$ref": "#/components/schemas/Reason"}},
             "missing": {"type": "array", "items": {"type": "string"},
                         "description": "Unknown facts that would change the answer, by request field name."},
+            "unverified": {"type": "array", "items": {"type": "string"},
+                           "description": "Rules behind this answer not yet re-read against the statute text."},
         },
     }
     offense = {
@@ -140,18 +166,29 @@ def openapi_document() -> dict[str, Any]:
                         "id": {"type": "string"},
                         "offense": {"$ref": "#/components/schemas/Offense"},
                         "determinations": {"type": "array", "items": {"$ref": "#/components/schemas/Determination"}},
+                        "chain": {
+                            "type": ["object", "null"],
+                            "description": "When one relief opens another: the remedies in the order to ask for them.",
+                            "properties": {"steps": {"type": "array", "items": {"enum": list(REMEDIES)}},
+                                           "reason": {"$ref": "#/components/schemas/Reason"}},
+                        },
                     },
                 },
             },
-            "automatic_relief": {
+            "automatic_relief": {"type": "array", "items": {"$ref": "#/components/schemas/AutomaticReliefNote"}},
+            "person_routes": {"type": "array", "description": "Routes for the person as a whole (juvenile records).",
+                              "items": {"$ref": "#/components/schemas/Determination"}},
+            "arrests": {
                 "type": "array",
+                "description": "One entry per arrest of the request, in its order.",
                 "items": {
                     "type": "object",
-                    "required": ["conviction", "statute", "note"],
+                    "required": ["id", "determinations", "automatic_relief"],
                     "properties": {
-                        "conviction": {"type": "string"},
-                        "statute": {"enum": [PC1203_425, HS11361_9]},
-                        "note": {"$ref": "#/components/schemas/Reason"},
+                        "id": {"type": "string"},
+                        "determinations": {"type": "array", "items": {"$ref": "#/components/schemas/Determination"}},
+                        "automatic_relief": {"type": "array",
+                                             "items": {"$ref": "#/components/schemas/AutomaticReliefNote"}},
                     },
                 },
             },
@@ -164,7 +201,10 @@ def openapi_document() -> dict[str, Any]:
             "today": {**_NULLABLE_DATE, "description": "Defaults to the server's date; every time rule uses it."},
             "person": {"$ref": "#/components/schemas/Person"},
             "convictions": {"type": "array", "maxItems": MAX_CONVICTIONS,
+                            "description": "May be empty for a person with only arrests.",
                             "items": {"$ref": "#/components/schemas/Conviction"}},
+            "arrests": {"type": ["array", "null"], "maxItems": MAX_ARRESTS,
+                        "items": {"$ref": "#/components/schemas/Arrest"}},
         },
     }
     packet_request = {
@@ -251,6 +291,8 @@ def openapi_document() -> dict[str, Any]:
                 "PacketChoices": packet_choices,
                 "Person": person,
                 "Conviction": conviction,
+                "Arrest": arrest,
+                "AutomaticReliefNote": automatic_note,
                 "Screening": screening,
                 "Offense": offense,
                 "Determination": determination,

@@ -117,16 +117,16 @@ def packet() -> Response | tuple[Response, int]:
     try:
         parsed, problems = read_screen_request(body, server_today=date.today())
     except TooLarge as too_large:
-        return _errors(413, [FieldError("convictions", str(too_large))])
+        return _errors(413, [FieldError(too_large.field, str(too_large))])
     extras, extra_problems = read_packet_extras(body) if isinstance(body, dict) else (None, [])
     if parsed is None or extras is None:
         return _errors(400, problems + extra_problems)
 
-    screening = screen(parsed.person, parsed.convictions, parsed.today)
+    screening = screen(parsed.person, parsed.convictions, parsed.today, parsed.arrests)
     try:
         pdf = build_packet(
             extras.applicant, parsed.convictions, screening, language=extras.language, attorney=extras.attorney,
-            choices=extras.choices, today=parsed.today,
+            choices=extras.choices, today=parsed.today, arrests=parsed.arrests,
         )
     except NothingToFile:
         return _errors(422, [FieldError("convictions", "the screening calls for no petition, so there is nothing to file")])

@@ -9,17 +9,19 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import IO, Any
 
-from app.eligibility import LEVELS, SENTENCES, ConvictionFacts, Person
+from app.eligibility import ARREST_OUTCOMES, LEVELS, SENTENCES, ArrestFacts, ConvictionFacts, Person
 from app.json_limits import MAX_JSON_DEPTH, TooDeep, loads_bounded
 
 MAX_BODY_BYTES = 1024 * 1024
 BODY_TOO_LARGE = f"the body must be at most {MAX_BODY_BYTES} bytes"
 MAX_CONVICTIONS = 200
+MAX_ARRESTS = 50
 MAX_ID_LENGTH = 100
 MAX_OFFENSE_LENGTH = 500
 MAX_TEXT_LENGTH = 100
@@ -37,6 +39,9 @@ PERSON_FLAGS: tuple[str, ...] = (
     "in_custody",
     "pending_charges",
     "partner_violence_survivor",
+    "us_citizen",
+    "veteran",
+    "juvenile_case",
 )
 CONVICTION_FLAGS: tuple[str, ...] = (
     "probation_completed",
@@ -49,11 +54,16 @@ CONVICTION_FLAGS: tuple[str, ...] = (
     "trafficking_victim",
     "prison_term_suspended",
     "marijuana_over_limit",
+    "fire_camp",
 )
 
 
 class TooLarge(Exception):
-    """The request is over the API's limits (answered with 413)."""
+    """The request is over the API's limits (answered with 413); `field` names the list that is too long."""
+
+    def __init__(self, message: str, field: str = "convictions") -> None:
+        super().__init__(message)
+        self.field = field
 
 
 class UnreadableBody(Exception):
@@ -78,6 +88,7 @@ class ScreenRequest:
     person: Person
     convictions: list[ConvictionFacts]
     today: date
+    arrests: list[ArrestFacts] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -155,7 +166,7 @@ def read_json_body(stream: IO[bytes], declared_length: int | None) -> Any:
 
 
 def read_screen_request(body: Any, server_today: date) -> tuple[ScreenRequest | None, list[FieldError]]:
-    """Validate a decoded body. Raises TooLarge past MAX_CONVICTIONS; otherwise returns facts or errors."""
+    """Validate a decoded body. Raises TooLarge past MAX_CONVICTIONS or MAX_ARRESTS; otherwise returns facts or errors."""
     reader = _Reader()
     if not isinstance(body, dict):
         reader.fail(None, "the body must be a JSON object")
@@ -164,26 +175,36 @@ def read_screen_request(body: Any, server_today: date) -> tuple[ScreenRequest | 
     today = reader.day(body, "today", "") or server_today
     person = _read_person(reader, body.get("person"), today)
 
-    raw_convictions = body.get("convictions")
-    convictions: list[ConvictionFacts] = []
-    if not isinstance(raw_convictions, list):
-        reader.fail("convictions", "is required and must be a list")
-    elif len(raw_convictions) > MAX_CONVICTIONS:
-        raise TooLarge(f"at most {MAX_CONVICTIONS} convictions per request")
-    else:
-        seen_ids: set[str] = set()
-        for index, item in enumerate(raw_convictions):
-            conviction = _read_conviction(reader, item, f"convictions[{index}]", today)
-            if conviction is None:
-                continue
-            if conviction.id in seen_ids:
-                reader.fail(f"convictions[{index}].id", "must be unique within the request")
-            seen_ids.add(conviction.id)
-            convictions.append(conviction)
+    convictions = _read_items(reader, body, "convictions", MAX_CONVICTIONS, _read_conviction, today, required=True)
+    arrests = _read_items(reader, body, "arrests", MAX_ARRESTS, _read_arrest, today, required=False)
 
     if reader.errors:
         return None, reader.errors
-    return ScreenRequest(person=person, convictions=convictions, today=today), []
+    return ScreenRequest(person=person, convictions=convictions, today=today, arrests=arrests), []
+
+
+def _read_items(reader: _Reader, body: dict[str, Any], key: str, limit: int,
+                read_item: Callable[[_Reader, Any, str, date], Any], today: date, *, required: bool) -> list[Any]:
+    """A list of convictions or arrests, each with an id unique within it. Raises TooLarge past `limit`."""
+    raw = body.get(key)
+    if raw is None and not required:
+        return []
+    if not isinstance(raw, list):
+        reader.fail(key, "is required and must be a list" if required else "must be a list or null")
+        return []
+    if len(raw) > limit:
+        raise TooLarge(f"at most {limit} {key} per request", key)
+    items: list[Any] = []
+    seen_ids: set[str] = set()
+    for index, raw_item in enumerate(raw):
+        item = read_item(reader, raw_item, f"{key}[{index}]", today)
+        if item is None:
+            continue
+        if item.id in seen_ids:
+            reader.fail(f"{key}[{index}].id", "must be unique within the request")
+        seen_ids.add(item.id)
+        items.append(item)
+    return items
 
 
 def _read_person(reader: _Reader, raw: Any, today: date) -> Person:
@@ -196,6 +217,32 @@ def _read_person(reader: _Reader, raw: Any, today: date) -> Person:
     return Person(date_of_birth=reader.day(raw, "date_of_birth", "person", latest=today), **flags)
 
 
+def _read_county(reader: _Reader, raw: dict[str, Any], path: str) -> str | None:
+    county = reader.text(raw, "county", path, MAX_TEXT_LENGTH)
+    if county is None:
+        return None
+    known = COUNTIES.get(county.strip().casefold())
+    if known is None:
+        reader.fail(f"{path}.county", "must be one of California's 58 counties, or null")
+    return known
+
+
+def _read_arrest(reader: _Reader, raw: Any, path: str, today: date) -> ArrestFacts | None:
+    if not isinstance(raw, dict):
+        reader.fail(path, "must be an object")
+        return None
+    errors_before = len(reader.errors)
+    facts = ArrestFacts(
+        id=reader.text(raw, "id", path, MAX_ID_LENGTH, required=True) or "",
+        county=_read_county(reader, raw, path),
+        arrest_date=reader.day(raw, "arrest_date", path, latest=today),
+        agency=reader.text(raw, "agency", path, MAX_TEXT_LENGTH),
+        outcome=reader.choice(raw, "outcome", path, ARREST_OUTCOMES),
+        offense_text=reader.text(raw, "offense", path, MAX_OFFENSE_LENGTH) or "",
+    )
+    return facts if len(reader.errors) == errors_before else None
+
+
 def _read_conviction(reader: _Reader, raw: Any, path: str, today: date) -> ConvictionFacts | None:
     if not isinstance(raw, dict):
         reader.fail(path, "must be an object")
@@ -203,11 +250,7 @@ def _read_conviction(reader: _Reader, raw: Any, path: str, today: date) -> Convi
     errors_before = len(reader.errors)
     conviction_id = reader.text(raw, "id", path, MAX_ID_LENGTH, required=True)
     offense_text = reader.text(raw, "offense", path, MAX_OFFENSE_LENGTH, required=True)
-    county = reader.text(raw, "county", path, MAX_TEXT_LENGTH)
-    if county is not None:
-        county = COUNTIES.get(county.strip().casefold())
-        if county is None:
-            reader.fail(f"{path}.county", "must be one of California's 58 counties, or null")
+    county = _read_county(reader, raw, path)
     facts = ConvictionFacts(
         id=conviction_id or "",
         offense_text=offense_text or "",

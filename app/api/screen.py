@@ -34,10 +34,10 @@ def screen_convictions() -> tuple[Response, int]:
     try:
         parsed, problems = read_screen_request(body, server_today=date.today())
     except TooLarge as too_large:
-        return _errors(413, str(too_large), "convictions")
+        return _errors(413, str(too_large), too_large.field)
     if parsed is None:
         return jsonify(errors=[problem.to_dict() for problem in problems]), 400
-    result = screen(parsed.person, parsed.convictions, parsed.today)
+    result = screen(parsed.person, parsed.convictions, parsed.today, parsed.arrests)
     return jsonify(result.to_dict()), 200
 
 

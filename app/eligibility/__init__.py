@@ -5,7 +5,7 @@ only Prop 64 for hundreds of thousands of people, calls ``screen_one_remedy``, t
 """
 
 from app.eligibility.engine import screen, screen_one_remedy
-from app.eligibility.facts import LEVELS, SENTENCES, ConvictionFacts, Person
+from app.eligibility.facts import ARREST_OUTCOMES, LEVELS, SENTENCES, ArrestFacts, ConvictionFacts, Person
 from app.eligibility.labels import OFFENSE_CHOICES
 from app.eligibility.offenses import parse_offense
 from app.eligibility.results import (
@@ -13,7 +13,9 @@ from app.eligibility.results import (
     OUTCOMES,
     RELIEFS,
     REMEDIES,
+    ArrestResult,
     AutomaticReliefNote,
+    Chain,
     ConvictionResult,
     Determination,
     Offense,
@@ -23,6 +25,9 @@ from app.eligibility.results import (
 from app.eligibility.version import ENGINE_VERSION
 
 __all__ = [
+    "ARREST_OUTCOMES",
+    "ArrestFacts",
+    "ArrestResult",
     "BASES",
     "ENGINE_VERSION",
     "LEVELS",
@@ -32,6 +37,7 @@ __all__ = [
     "REMEDIES",
     "SENTENCES",
     "AutomaticReliefNote",
+    "Chain",
     "ConvictionFacts",
     "ConvictionResult",
     "Determination",

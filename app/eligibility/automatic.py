@@ -2,8 +2,7 @@
 
 They never replace a determination: state data is incomplete, so the petition route stays
 open and every note says how to check (DOJ Record Review, the court clerk).
-PC 851.93 (automatic arrest relief) concerns arrests without conviction, so it has no place in a
-screening of convictions.
+PC 851.93 (automatic arrest relief) concerns arrests without conviction: ``arrest_notes`` gives it for each arrest.
 """
 
 from __future__ import annotations
@@ -14,7 +13,10 @@ from __future__ import annotations
 # felonies (our serious/violent list is partial) the note states the condition. [M] unverified: some parts are
 # reported operative only from 2024-10-01 (secondary sources).
 
+from datetime import date
+
 from app.eligibility.context import Case, add_years
+from app.eligibility.facts import ArrestFacts, Person
 from app.eligibility.results import AutomaticReliefNote, Determination, Reason
 from app.eligibility.statutes import NO, YES
 from app.eligibility.tables import (
@@ -23,6 +25,8 @@ from app.eligibility.tables import (
     PC1203_425_EARLIEST_CONVICTION,
     PC1203_425_FELONY_FIRST_CONVICTION,
     PC1203_425_OPERATIVE,
+    PC851_93_EARLIEST_ARREST,
+    PC851_93_OPERATIVE,
     PROP64_EFFECTIVE,
     SB731_OPERATIVE,
 )
@@ -30,6 +34,7 @@ from app.eligibility.tables import (
 HS11361_9 = "HS 11361.9"
 HS11361_5 = "HS 11361.5"
 PC1203_425 = "PC 1203.425"
+PC851_93 = "PC 851.93"
 
 PROP64_AUTOMATIC = Reason(
     "The state had to review Prop 64 marijuana convictions on its own, and courts had to clear eligible ones by 2023 (HS 11361.9), so this one may already be cleared. Ask the court clerk, or ask the California DOJ for your record (Record Review); if it is not cleared, you can still file form CR-400.",
@@ -46,6 +51,10 @@ FELONY_AUTOMATIC = Reason(
 MARIJUANA_RECORDS_DESTROYED = Reason(
     "The law says court and police records of this marijuana conviction must be destroyed two years after it (HS 11361.5(a)), so it may no longer be on your record. If it still shows, ask the court clerk or the California DOJ (Record Review) to apply HS 11361.5.",
     "La ley dice que los expedientes del tribunal y de la policía de esta condena de marihuana se deben destruir dos años después de ella (HS 11361.5(a)), así que podría ya no estar en su historial. Si todavía aparece, pida al secretario del tribunal o al Departamento de Justicia de California (Record Review) que apliquen el HS 11361.5.",
+)
+ARREST_AUTOMATIC = Reason(
+    "Since 2021 the state seals many arrests that did not lead to a conviction on its own (PC 851.93): a misdemeanor arrest a year on without charges, a felony arrest after three or six years, and cases dismissed or ending in a not-guilty verdict. This one may already be sealed: ask the California DOJ for your record (Record Review). You can still file form CR-409 to get a court order.",
+    "Desde 2021 el estado sella por su cuenta muchos arrestos que no terminaron en condena (PC 851.93): un arresto por delito menor un año después sin cargos, un arresto por delito grave después de tres o seis años, y los casos desestimados o con veredicto de no culpable. Este podría estar ya sellado: pida su historial al Departamento de Justicia de California (Record Review). Todavía puede presentar el formulario CR-409 para obtener una orden del tribunal.",
 )
 _NO_PROBATION_SENTENCES = frozenset({"fine_only", "county_jail"})
 # HS 11361.5(a): records of convictions under HS 11357(b)-(e) and 11360(b) are not kept beyond two years (for
@@ -130,3 +139,16 @@ def _pc1203_425_note(case: Case) -> Reason | None:
 def _operative_for(convicted: date) -> date:
     """When 1203.425 began to reach a conviction of this date: AB 1076 for 2021 on, SB 731 for older ones."""
     return PC1203_425_OPERATIVE if convicted >= PC1203_425_AB1076_FIRST_CONVICTION else SB731_OPERATIVE
+
+
+def arrest_notes(arrest: ArrestFacts, person: Person, today: date) -> tuple[AutomaticReliefNote, ...]:
+    """PC 851.93 for an arrest since 1973 that ended without a conviction, unless the person registers (PC 290).
+
+    The waits (one, three or six years) depend on the offense's punishment, which the person rarely knows, so the
+    note states them instead of deciding; an unknown arrest date still gets it (most arrests are after 1973).
+    """
+    if today < PC851_93_OPERATIVE or person.registered_sex_offender is True or arrest.outcome is None:
+        return ()
+    if arrest.arrest_date is not None and arrest.arrest_date < PC851_93_EARLIEST_ARREST:
+        return ()
+    return (AutomaticReliefNote(arrest.id, PC851_93, ARREST_AUTOMATIC),)

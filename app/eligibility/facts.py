@@ -11,6 +11,9 @@ from datetime import date
 
 LEVELS: tuple[str, ...] = ("felony", "misdemeanor", "infraction")
 SENTENCES: tuple[str, ...] = ("probation", "county_jail", "state_prison", "fine_only")
+# How an arrest ended without a conviction (PC 851.91(a)(1)): no charges filed (the statute of limitations runs), the
+# charges dismissed, an acquittal, or a conviction vacated or reversed on appeal.
+ARREST_OUTCOMES: tuple[str, ...] = ("no_charges", "dismissed", "acquitted", "vacated")
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,6 +28,11 @@ class Person:
     pending_charges: bool | None = None
     # Says a conviction came from being a victim of intimate partner or sexual violence (PC 236.15); asked once.
     partner_violence_survivor: bool | None = None
+    # Is a U.S. citizen (PC 1473.7 and the immigration warning); asked once with "I'd rather not say". False only
+    # when the person says so: None raises nothing.
+    us_citizen: bool | None = None
+    veteran: bool | None = None  # served in the U.S. military (PC 1170.91); asked once
+    juvenile_case: bool | None = None  # has a juvenile court case (WIC 781, 786); asked once
     # The convictions given are the whole record (a DOJ rap sheet), so an offense not in them did not happen: an
     # unanswered super-strike question is then settled by the record, except by an offense listed only in some forms.
     full_record: bool = False
@@ -64,3 +72,20 @@ class ConvictionFacts:
     prison_term_suspended: bool | None = None
     # Marijuana possession: more than 28.5 grams (or 8 grams of concentrate), the line HS 11357 draws today.
     marijuana_over_limit: bool | None = None
+    # Served on an incarcerated fire crew (conservation camp, county hand crew, institutional firefighter): PC 1203.4b.
+    fire_camp: bool | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ArrestFacts:
+    """One arrest that did not end in a conviction, as the person remembers it (PC 851.91, 851.93).
+
+    Kept apart from ConvictionFacts: an arrest has no sentence, and none of the conviction remedies reach it.
+    """
+
+    id: str
+    county: str | None = None
+    arrest_date: date | None = None
+    agency: str | None = None  # the arresting agency, which the CR-409 petition names and serves
+    outcome: str | None = None  # one of ARREST_OUTCOMES
+    offense_text: str = ""  # optional: murder and offenses with no statute of limitations are outside 851.91

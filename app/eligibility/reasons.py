@@ -68,6 +68,18 @@ MISSING_FACT: dict[str, Reason] = {
         "We do not know if the amount of marijuana was more than 28.5 grams (about one ounce), or more than 8 grams of concentrate.",
         "No sabemos si la cantidad de marihuana era de más de 28.5 gramos (como una onza), o de más de 8 gramos de concentrado.",
     ),
+    "fire_camp": Reason(
+        "We do not know if the person served on a fire crew while incarcerated.",
+        "No sabemos si la persona sirvió en una cuadrilla de bomberos mientras estaba encarcelada.",
+    ),
+    "arrest.outcome": Reason(
+        "We do not know how the case after this arrest ended: no charges, dismissed, not guilty, or a conviction later vacated.",
+        "No sabemos cómo terminó el caso después de este arresto: sin cargos, desestimado, no culpable, o una condena anulada después.",
+    ),
+    "arrest.offense": Reason(
+        "We do not know what the arrest was for.",
+        "No sabemos por qué fue el arresto.",
+    ),
     "person.date_of_birth": Reason(
         "We do not know the person's date of birth, and their age at the time of the offense matters here.",
         "No sabemos la fecha de nacimiento de la persona, y aquí importa su edad en el momento del delito.",

@@ -26,6 +26,12 @@ REMEDIES: tuple[str, ...] = (
     "pc1203_45",
     "pc290_5",
     "pc236_15",
+    "pc851_91",
+    "pc4852_01",
+    "pc1473_7",
+    "pc1170_91",
+    "pc1203_4b",
+    "wic781",
 )
 RELIEFS: tuple[str, ...] = (
     "dismiss_and_seal",
@@ -39,6 +45,7 @@ RELIEFS: tuple[str, ...] = (
     "seal",
     "terminate_registration",
     "vacate",
+    "certificate_of_rehabilitation",
 )
 BASES: tuple[str, ...] = (
     "probation_fulfilled",
@@ -102,6 +109,8 @@ class Determination:
     reasons: tuple[Reason, ...]
     missing: tuple[str, ...]  # unknown facts that would change the answer (ConvictionFacts / "person." names)
     basis: str | None = None  # one of BASES, for remedies with more than one ground
+    # Rules behind this answer that rest on text not yet re-read against the statute (app/eligibility/unverified.py).
+    unverified: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -113,7 +122,19 @@ class Determination:
             "basis": self.basis,
             "reasons": [reason.to_dict() for reason in self.reasons],
             "missing": list(self.missing),
+            "unverified": list(self.unverified),
         }
+
+
+@dataclass(frozen=True, slots=True)
+class Chain:
+    """Relief that opens other relief, in the order to ask for it: `steps` are remedy names, first to last."""
+
+    steps: tuple[str, ...]
+    reason: Reason
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"steps": list(self.steps), "reason": self.reason.to_dict()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,12 +142,14 @@ class ConvictionResult:
     id: str
     offense: Offense | None
     determinations: tuple[Determination, ...]
+    chain: Chain | None = None  # "first ..., then ..." when one relief opens another (app/eligibility/chains.py)
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.id,
             "offense": self.offense.to_dict() if self.offense is not None else None,
             "determinations": [d.to_dict() for d in self.determinations],
+            "chain": self.chain.to_dict() if self.chain is not None else None,
         }
 
 
@@ -143,11 +166,30 @@ class AutomaticReliefNote:
 
 
 @dataclass(frozen=True, slots=True)
+class ArrestResult:
+    """What the law offers for one arrest that did not lead to a conviction (PC 851.91 sealing, 851.93 note)."""
+
+    id: str
+    determinations: tuple[Determination, ...]
+    automatic_relief: tuple[AutomaticReliefNote, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "determinations": [d.to_dict() for d in self.determinations],
+            "automatic_relief": [note.to_dict() for note in self.automatic_relief],
+        }
+
+
+@dataclass(frozen=True, slots=True)
 class Screening:
     engine_version: str
     today: date
     convictions: tuple[ConvictionResult, ...]
     automatic_relief: tuple[AutomaticReliefNote, ...]
+    arrests: tuple[ArrestResult, ...] = ()
+    # Routes for the person as a whole, not for one conviction or arrest (juvenile records, WIC 781/786).
+    person_routes: tuple[Determination, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON body of a 200 answer from POST /api/v1/screen."""
@@ -156,4 +198,6 @@ class Screening:
             "today": self.today.isoformat(),
             "convictions": [result.to_dict() for result in self.convictions],
             "automatic_relief": [note.to_dict() for note in self.automatic_relief],
+            "arrests": [result.to_dict() for result in self.arrests],
+            "person_routes": [d.to_dict() for d in self.person_routes],
         }

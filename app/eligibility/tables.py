@@ -223,10 +223,13 @@ WOBBLERS = StatuteList(
         # county jail not exceeding one year" (245(a)(4)). Second-degree burglary, PC 460(b), punished under
         # PC 461(b) by county jail up to a year or 1170(h).
         "PC 460(b)",
-        # [M] unverified additions, widely described as wobblers:
-        "VC 10851", "VC 23153", "VC 2800.2", "VC 20001(b)(1)", "HS 11377", "PC 25400", "PC 25850",
+        *(UNVERIFIED_WOBBLER_ENTRIES := (
+            # [M] unverified additions, widely described as wobblers:
+            "VC 10851", "VC 23153", "VC 2800.2", "VC 20001(b)(1)", "HS 11377", "PC 25400", "PC 25850",
+        )),
     ),
 )
+UNVERIFIED_WOBBLERS = StatuteList("wobblers not re-read", UNVERIFIED_WOBBLER_ENTRIES)
 # Wobblers in some forms only: burglary (PC 459) is one only in the second degree; first-degree burglary is a
 # straight felony (PC 461(a)). The degree is not in the citation, so these are MAYBE: needs_review.
 WOBBLERS_IN_SOME_FORMS = StatuteList("wobblers in some forms", ("PC 459",))
@@ -238,3 +241,35 @@ REDUCIBLE_TO_INFRACTION = StatuteList(
         "VC 5201.1", "VC 12500", "VC 14601.1", "VC 27150.1", "VC 40508", "VC 42005",
     ),
 )
+
+# --- Arrests without a conviction, PC 851.91 and 851.93 ----------------------------------------------------------
+# PC 851.91(a)(2)(B): no sealing when the arrest was for murder or another offense with no statute of limitations,
+# unless the person was acquitted or found factually innocent. PC 799(a): offenses punishable by death or life (we
+# list murder); [M] unverified: PC 799(b) (SB 813, 2016) also lifts the limit for the listed sex offenses committed
+# from 2017 or not yet barred then, so those are only possible matches (needs review), never a refusal.
+NO_LIMITATION_OFFENSES = StatuteList("offenses with no statute of limitations", ("PC 187", "PC 190"))
+NO_LIMITATION_IN_SOME_CASES = StatuteList(
+    "offenses with no statute of limitations in some cases",
+    ("PC 261", "PC 286", "PC 287", "PC 288", "PC 288a", "PC 288.5", "PC 289", "PC 209", "PC 667.61"),
+)
+# PC 851.93 automatic arrest relief (AB 1076, Stats. 2019, ch. 578, operative 2021-07-01 for arrests from
+# 2021-01-01; SB 731, Stats. 2022, ch. 814, back to arrests from 1973-01-01) [S: law.md s.5]. Not for a person
+# required to register under PC 290.
+PC851_93_OPERATIVE = date(2021, 7, 1)
+PC851_93_EARLIEST_ARREST = date(1973, 1, 1)
+
+# --- Certificate of Rehabilitation, PC 4852.01 ---------------------------------------------------------------------
+# [M] unverified: the PC 290 offenses 4852.01(c)-(d) exclude, from secondary summaries (not re-read).
+PC4852_01_EXCLUDED = StatuteList(
+    "PC 4852.01 exclusions", ("PC 286(c)", "PC 287(c)", "PC 288", "PC 288a(c)", "PC 288.5", "PC 289(j)")
+)
+
+# --- PC 1203.4b fire crews ----------------------------------------------------------------------------------------
+# [M] unverified: 1203.4b(b)'s exclusions (murder, kidnapping, rape, lewd acts on a child under 14, arson, escape from
+# a secure perimeter), from secondary summaries; PC 290 offenses and life felonies are read from the other tables.
+PC1203_4B_EXCLUDED = StatuteList(
+    "PC 1203.4b exclusions", ("PC 187", "PC 207", "PC 209", "PC 261", "PC 288(a)", "PC 288(b)", "PC 451", "PC 4530")
+)
+
+# Sentences served in custody: where PC 1170.91 resentencing and PC 1203.4b fire-crew dismissal can apply.
+CUSTODY_SENTENCES = frozenset({"state_prison", "county_jail"})

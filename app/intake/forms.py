@@ -385,6 +385,34 @@ class OffenseDateForm(QuestionForm):
     offense_date = DateParts(_l("When did the offense happen?"), date_validators=(partial_past_date_rules,))
 
 
+class MoreArrestsForm(QuestionForm):
+    answer = RadioField(choices=[SelectChoice("yes", _l("Yes")), SelectChoice("no", _l("No"))],
+                        validators=[InputRequired(_l("Select yes if you have another arrest to add"))])
+
+
+class ArrestDateForm(QuestionForm):
+    arrest_date = DateParts(_l("When were you arrested?"), date_validators=(partial_past_date_rules,))
+
+
+class ArrestAgencyForm(QuestionForm):
+    agency = StringField(validators=[Optional(), Length(max=100, message=_l("The agency must be 100 characters or fewer"))])
+
+
+# How an arrest ended without a conviction (PC 851.91(a)(1)); the values are the engine's ARREST_OUTCOMES.
+ARREST_OUTCOMES = [
+    SelectChoice("no_charges", _l("No charges were filed")),
+    SelectChoice("dismissed", _l("The charges were dropped or dismissed")),
+    SelectChoice("acquitted", _l("I was found not guilty")),
+    SelectChoice("vacated", _l("I was convicted, but the conviction was later vacated or overturned")),
+    SelectChoice("unknown", _l("I don't know")),
+]
+
+
+class ArrestOutcomeForm(QuestionForm):
+    answer = RadioField(choices=ARREST_OUTCOMES,
+                        validators=[InputRequired(_l("Select how the case ended, or “I don't know”"))])
+
+
 class ConsentForm(FlaskForm):
     share = BooleanField(_l("I agree that my answers are sent to the free legal office for my county"),
                          validators=[InputRequired(_l("Agree to share your answers with the legal office, so they can help you"))])

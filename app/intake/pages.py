@@ -40,6 +40,13 @@ def yes_no(question: Any, hint: Any = None, *, rather_not_say: bool = False) -> 
     return QuestionPage(form, question, hint)
 
 
+def date_page(form: type[forms.QuestionForm], question: Any, field_name: str, element_id: str) -> QuestionPage:
+    """A day / month / year page where a year alone, or nothing, is an answer."""
+    return QuestionPage(form, question, YEAR_ONLY_HINT, field_options={field_name: {"id": element_id}})
+
+
+YEAR_ONLY_HINT = _l("If you only know the year, fill in only the year. Leave all three boxes empty if you don't know.")
+
 PAGES: dict[str, QuestionPage] = {
     "counties": QuestionPage(
         forms.CountiesForm, _l("Where were you convicted?"),
@@ -86,6 +93,38 @@ PAGES: dict[str, QuestionPage] = {
         _l("For example a partner who hurt or controlled you, or someone who sexually abused you. The law gives "
            "survivors a special way to clear a conviction that came from it. Your answer is private."),
         rather_not_say=True),
+    "veteran": yes_no(
+        _l("Have you served in the U.S. military?"),
+        _l("This includes the National Guard and the reserves. Veterans have some extra ways to change a sentence.")),
+    "citizen": yes_no(
+        _l("Are you a U.S. citizen?"),
+        _l("We ask because clearing a record works differently for immigration. Your answer is private and is only "
+           "used to tell you whether to talk to an immigration attorney."),
+        rather_not_say=True),
+    "juvenile": yes_no(
+        _l("Do you have a juvenile case?"),
+        _l("This is a case in juvenile court, from when you were under 18.")),
+    "arrests": yes_no(
+        _l("Have you been arrested or charged with a crime that was dropped, dismissed or ended in a not-guilty "
+           "verdict?"),
+        _l("Some arrests stay on your record even without a conviction. The court can seal them.")),
+    "arrest-county": QuestionPage(
+        forms.ConvictionCountyForm, _l("In which county were you arrested?"),
+        _l("If a court case was filed, choose the county of that court.")),
+    "arrest-date": date_page(forms.ArrestDateForm, _l("When were you arrested?"), "arrest_date", "arrest-date"),
+    "arrest-offense": QuestionPage(
+        forms.OffenseForm, _l("What were you arrested for?"),
+        _l("Choose the closest one, or “I don't know”. A few arrests, such as for murder, cannot be sealed."),
+        template="intake/offense.html"),
+    "arrest-agency": QuestionPage(
+        forms.ArrestAgencyForm, _l("Which police or sheriff's department arrested you? (optional)"),
+        _l("For example Oakland Police Department or Los Angeles County Sheriff. Leave it empty if you don't know.")),
+    "arrest-outcome": QuestionPage(forms.ArrestOutcomeForm, _l("How did the case end?")),
+    "arrests-list": QuestionPage(
+        forms.MoreArrestsForm, _l("Do you have another arrest to add?"), template="intake/arrests.html"),
+    "any-convictions": yes_no(
+        _l("Have you also been convicted of a crime?"),
+        _l("This means you pleaded guilty or no contest, or were found guilty, in any case.")),
     "county": QuestionPage(
         forms.ConvictionCountyForm, _l("In which county were you convicted?"),
         _l("This is the county of the court that handled your case.")),
@@ -102,10 +141,7 @@ PAGES: dict[str, QuestionPage] = {
         choice_hints={"felony": _l("The most serious kind: it can mean state prison"),
                       "misdemeanor": _l("Less serious: up to a year in county jail"),
                       "infraction": _l("The least serious, like most traffic tickets: only a fine")}),
-    "date": QuestionPage(
-        forms.ConvictionDateForm, _l("When were you convicted?"),
-        _l("If you only know the year, fill in only the year. Leave all three boxes empty if you don't know."),
-        field_options={"conviction_date": {"id": "conviction-date"}}),
+    "date": date_page(forms.ConvictionDateForm, _l("When were you convicted?"), "conviction_date", "conviction-date"),
     "sentence": QuestionPage(
         forms.SentenceForm, _l("What was the sentence?"),
         _l("If there was more than one, choose the most serious part (for example prison before probation)."),
@@ -127,10 +163,8 @@ PAGES: dict[str, QuestionPage] = {
     "probation-violated": yes_no(
         _l("Was your probation ever violated?"),
         _l("For example, the judge found you broke a rule of probation.")),
-    "finished-date": QuestionPage(
-        forms.FinishedDateForm, _l("When did you finish your sentence?"),
-        _l("If you only know the year, fill in only the year. Leave all three boxes empty if you don't know."),
-        field_options={"finished_date": {"id": "finished-date"}}),
+    "finished-date": date_page(forms.FinishedDateForm, _l("When did you finish your sentence?"), "finished_date",
+                               "finished-date"),
     "mandatory-supervision": yes_no(
         _l("Did your county jail sentence include mandatory supervision?"),
         _l("This is time supervised by a probation officer after jail, also called a “split sentence”.")),
@@ -149,6 +183,9 @@ PAGES: dict[str, QuestionPage] = {
     "marijuana-amount": yes_no(
         _l("Was it more than 28.5 grams (about one ounce) of marijuana, or more than 8 grams of concentrate?"),
         _l("Today the amount and your age then decide whether this is legal, an infraction or still a crime.")),
+    "fire-camp": yes_no(
+        _l("While you were in jail or prison, did you serve on a fire crew?"),
+        _l("For example at a conservation (fire) camp, on a county hand crew, or as a firefighter at the institution.")),
     "income": QuestionPage(
         forms.IncomeForm, _l("About how much money does your household get each month?"),
         _l("Count wages, benefits and other income before taxes. This decides which free legal office helps you."),

@@ -12,7 +12,7 @@ from flask_babel import lazy_gettext as _l
 
 from app import applications
 from app.applications import CHECK, StepRef
-from app.eligibility import parse_offense
+from app.eligibility import Chain, parse_offense
 from app.intake.pages import PAGES
 from app.lookup.explanations import RELIEF_NAMES
 from app.lookup.matching import granted_relief_by_conviction
@@ -21,6 +21,7 @@ from app.models import Application, ClearedRecord
 SECTION_TITLES = {
     "about": _l("About you"),
     "situation": _l("Your situation now"),
+    "arrests": _l("Arrests without a conviction"),
     "convictions": _l("Your convictions"),
     "sending": _l("Sending your application"),
 }
@@ -45,6 +46,12 @@ REMEDY_NAMES = {
     "pc1203_45": _l("Sealing a misdemeanor from before age 18 (Penal Code 1203.45)"),
     "pc290_5": _l("Ending sex-offender registration (Penal Code 290.5)"),
     "pc236_15": _l("Relief for survivors of partner or sexual violence (Penal Code 236.15)"),
+    "pc851_91": _l("Sealing an arrest that did not lead to a conviction (Penal Code 851.91)"),
+    "pc4852_01": _l("Certificate of Rehabilitation and pardon (Penal Code 4852.01)"),
+    "pc1473_7": _l("Talk to an immigration attorney (Penal Code 1473.7)"),
+    "pc1170_91": _l("Resentencing for veterans (Penal Code 1170.91)"),
+    "pc1203_4b": _l("Dismissal after serving on a fire crew (Penal Code 1203.4b)"),
+    "wic781": _l("Sealing juvenile records (Welfare and Institutions Code 781 and 786)"),
 }
 RELIEF_TEXT = {
     "dismiss_and_seal": _l("The court can dismiss the conviction and seal the record."),
@@ -58,6 +65,7 @@ RELIEF_TEXT = {
     "seal": _l("The court can seal the record."),
     "terminate_registration": _l("The court can end your duty to register."),
     "vacate": _l("The court can vacate (erase) the conviction."),
+    "certificate_of_rehabilitation": _l("The court can certify that you are rehabilitated, which asks the Governor for a pardon."),
 }
 
 
@@ -68,6 +76,8 @@ def step_url(ref: StepRef, returning_to_check: bool = False) -> str:
         return url_for("intake.check_answers")
     if ref.index is None:
         return url_for("intake.question", slug=ref.slug, **extra)
+    if applications.STEPS[ref.slug].per_arrest:
+        return url_for("intake.arrest_question", number=ref.index, slug=ref.slug, **extra)
     return url_for("intake.conviction_question", number=ref.index, slug=ref.slug, **extra)
 
 
@@ -77,7 +87,7 @@ def form_context(application: Application, ref: StepRef) -> dict[str, Any]:
                                "contact_methods": application.answers.get("contact", {}).get("methods", [])}
     if ref.slug == "counties":
         context["participating_counties"] = applications.participating_counties()
-    if ref.slug == "county":
+    if ref.slug in ("county", "arrest-county"):
         context["all_counties"] = applications.all_counties()
         context["chosen_counties"] = [c for c in application.answers.get("counties", [])
                                       if c not in (applications.NOT_LISTED, applications.NOT_SURE)]
@@ -88,9 +98,34 @@ def progress_caption(application: Application, ref: StepRef) -> str:
     number, total, section = applications.progress(application, ref)
     caption = _("Section %(number)s of %(total)s: %(title)s", number=number, total=total,
                 title=SECTION_TITLES[section])
-    if ref.index is not None:
+    if ref.index is not None and applications.STEPS[ref.slug].per_arrest:
+        caption += " – " + _("arrest %(number)s", number=ref.index)
+    elif ref.index is not None:
         caption += " – " + _("conviction %(number)s", number=ref.index)
     return caption
+
+
+OUTCOME_TITLES = {
+    "no_charges": _l("no charges filed"),
+    "dismissed": _l("dismissed"),
+    "acquitted": _l("not guilty"),
+    "vacated": _l("conviction vacated"),
+}
+
+
+def arrest_title(application: Application, number: int) -> str:
+    """"Arrest 1: Alameda, 2015, dismissed", or "Arrest 1" when nothing is known yet."""
+    arrest = applications.arrest_at(application, number) or {}
+    parts = [arrest.get("county"), (arrest.get("arrest_date") or "")[:4] or None,
+             str(OUTCOME_TITLES[arrest["outcome"]]) if arrest.get("outcome") in OUTCOME_TITLES else None]
+    known = ", ".join(part for part in parts if part)
+    heading = _("Arrest %(number)s", number=number)
+    return f"{heading}: {known}" if known else heading
+
+
+def arrest_titles(application: Application) -> list[tuple[int, str]]:
+    return [(number, arrest_title(application, number))
+            for number in range(1, len(applications.arrests_of(application)) + 1)]
 
 
 def conviction_title(application: Application, number: int) -> str:
@@ -183,16 +218,24 @@ def check_answers(application: Application) -> list[SummarySection]:
     """The check-answers page: every answered question with a change link that comes back here."""
     sections: dict[Any, SummarySection] = {}
     for ref in applications.journey(application):
-        if ref == CHECK or ref.slug == applications.CONVICTIONS_SUMMARY.slug:
+        if ref == CHECK or ref.slug in applications.SUMMARY_FIRST_STEP:
             continue
         step = applications.STEPS[ref.slug]
-        key = ("conviction", ref.index) if ref.index is not None else step.section
+        key = (("arrest" if step.per_arrest else "conviction", ref.index) if ref.index is not None
+               else step.section)
         if key not in sections:
-            title = conviction_title(application, ref.index) if ref.index is not None else str(SECTION_TITLES[step.section])
-            sections[key] = SummarySection(title, remove_number=ref.index)
+            sections[key] = _summary_section(application, step, ref)
         sections[key].rows.append(SummaryRow(str(PAGES[ref.slug].question), answer_lines(application, ref),
                                              step_url(ref, returning_to_check=True)))
     return list(sections.values())
+
+
+def _summary_section(application: Application, step: applications.Step, ref: StepRef) -> SummarySection:
+    if ref.index is None:
+        return SummarySection(str(SECTION_TITLES[step.section]))
+    if step.per_arrest:
+        return SummarySection(arrest_title(application, ref.index))
+    return SummarySection(conviction_title(application, ref.index), remove_number=ref.index)
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -212,12 +255,16 @@ class DeterminationView:
 
 @dataclass
 class ConvictionResultView:
+    """One conviction's, or one arrest's, results card (`key` is the engine's id: c1, a1)."""
+
     number: int
     title: str
     best_outcome: str
     determinations: list[DeterminationView]
     notes: list[str]
     granted: str | None = None  # relief a court already granted in this case, published for the look-up
+    key: str = ""
+    chain: str | None = None  # "first ..., then ..." when one relief opens another
 
 
 def _granted_text(record: ClearedRecord | None) -> str | None:
@@ -229,29 +276,39 @@ def _granted_text(record: ClearedRecord | None) -> str | None:
 
 
 def results(application: Application, language: str) -> list[ConvictionResultView]:
-    """Per conviction: what looks possible first, then what a lawyer must check, then what is not available."""
+    """Per conviction, then per arrest: what looks possible first, then what a lawyer must check, then what is not
+    available."""
     screening = applications.screen_application(application)
     granted = granted_relief_by_conviction(application)
     notes: dict[str, list[str]] = {}
-    for note in screening.automatic_relief:
+    for note in (*screening.automatic_relief, *(n for arrest in screening.arrests for n in arrest.automatic_relief)):
         notes.setdefault(note.conviction, []).append(note.note.es if language == "es" else note.note.en)
-    views = []
-    for number, result in enumerate(screening.convictions, start=1):
-        determinations = sorted(result.determinations, key=lambda d: OUTCOME_ORDER[d.outcome])
-        views.append(ConvictionResultView(
-            number=number,
-            title=conviction_title(application, number),
-            best_outcome=determinations[0].outcome if determinations else "not_eligible",
-            determinations=[DeterminationView(
-                outcome=d.outcome, outcome_label=str(OUTCOME_LABELS[d.outcome]),
-                remedy=str(REMEDY_NAMES.get(d.remedy, d.remedy)),
-                relief=str(RELIEF_TEXT[d.relief]) if d.relief in RELIEF_TEXT else None,
-                reasons=[r.es if language == "es" else r.en for r in d.reasons],
-                statute=d.statute, form=d.form) for d in determinations],
-            notes=notes.get(result.id, []),
-            granted=_granted_text(granted.get(result.id)),
-        ))
+    views = [_result_view(result.id, number, conviction_title(application, number), result.determinations, notes,
+                          language, result.chain, granted=_granted_text(granted.get(result.id)))
+             for number, result in enumerate(screening.convictions, start=1)]
+    views += [_result_view(result.id, number, arrest_title(application, number), result.determinations, notes,
+                           language) for number, result in enumerate(screening.arrests, start=1)]
+    if screening.person_routes:
+        views.append(_result_view("juvenile", 1, _("Your juvenile case"), screening.person_routes, notes, language))
     return views
+
+
+def _result_view(key: str, number: int, title: str, found: tuple[Any, ...], notes: dict[str, list[str]],
+                 language: str, chain: Chain | None = None, granted: str | None = None) -> ConvictionResultView:
+    determinations = sorted(found, key=lambda d: OUTCOME_ORDER[d.outcome])
+    return ConvictionResultView(
+        number=number, title=title, key=key,
+        best_outcome=determinations[0].outcome if determinations else "not_eligible",
+        determinations=[DeterminationView(
+            outcome=d.outcome, outcome_label=str(OUTCOME_LABELS[d.outcome]),
+            remedy=str(REMEDY_NAMES.get(d.remedy, d.remedy)),
+            relief=str(RELIEF_TEXT[d.relief]) if d.relief in RELIEF_TEXT else None,
+            reasons=[r.es if language == "es" else r.en for r in d.reasons],
+            statute=d.statute, form=d.form) for d in determinations],
+        notes=notes.get(key, []),
+        chain=(chain.reason.es if language == "es" else chain.reason.en) if chain is not None else None,
+        granted=granted,
+    )
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -268,4 +325,5 @@ def confirmation(application: Application) -> dict[str, Any]:
 def packet_available(application: Application) -> bool:
     """A petition can be downloaded when the stored screening calls for something to file."""
     screening = application.screening or {}
-    return any(d["outcome"] != "not_eligible" for c in screening.get("convictions", []) for d in c["determinations"])
+    results = [*screening.get("convictions", []), *screening.get("arrests", [])]
+    return any(d["outcome"] != "not_eligible" for result in results for d in result["determinations"])

@@ -103,11 +103,12 @@ def continue_application():
 
 @bp.route("/question/<slug>", methods=["GET", "POST"], endpoint="question")
 @bp.route("/conviction/<int:number>/<slug>", methods=["GET", "POST"], endpoint="conviction_question")
+@bp.route("/arrest/<int:number>/<slug>", methods=["GET", "POST"], endpoint="arrest_question")
 def question(slug: str, number: int | None = None):
     application = require_application()
     ref = StepRef(slug, number)
     page = PAGES.get(slug)
-    if page is None or not applications.is_reachable(application, ref):
+    if page is None or not applications.is_reachable(application, ref) or not _url_fits(ref):
         abort(404)
     returning = request.args.get("return") == "check"
     stored = applications.stored_answers(application, ref)
@@ -120,8 +121,15 @@ def question(slug: str, number: int | None = None):
     back = url_for("intake.check_answers") if returning else (step_url(previous) if previous else url_for("intake.start"))
     # Only the list page shows the convictions: loading them for every other page would cost a query each.
     listed = presenters.conviction_titles(application) if slug == CONVICTIONS_SUMMARY.slug else []
+    arrests = presenters.arrest_titles(application) if slug == applications.ARRESTS_SUMMARY.slug else []
     return render_template(page.template, page=page, form=form, ref=ref, back_url=back,
-                           progress=presenters.progress_caption(application, ref), convictions=listed)
+                           progress=presenters.progress_caption(application, ref), convictions=listed, arrests=arrests)
+
+
+def _url_fits(ref: StepRef) -> bool:
+    """An arrest page only under /arrest/, a conviction page only under /conviction/."""
+    step = applications.STEPS[ref.slug]
+    return ref.index is None or step.per_arrest == (request.endpoint == "intake.arrest_question")
 
 
 @bp.post("/conviction/<int:number>/remove")

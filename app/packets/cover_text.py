@@ -2,7 +2,8 @@
 
 Plain words for a person filing alone; the law it rests on: venue is the court of the county
 of conviction (HS 11361.8, PC 1170.18); the DA is served at least 15 days before a dismissal
-hearing (PC 1203.4); no filing fee (AB 134, Stats. 2023, ch. 47; none for Prop 64/47).
+hearing (PC 1203.4); an arrest's CR-409 goes to the court where the case was filed, else of the county of arrest,
+and is served on the DA and the arresting agency 15 court days ahead (PC 851.91, CR-409-INFO); no filing fee (AB 134, Stats. 2023, ch. 47; none for Prop 64/47).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ _EN: dict[str, str] = {
     "review_alert": "An attorney should review these papers before you file them.",
     "review_why": "Why:",
     "contents": "What is in this set",
+    "order": "File them in this order:",
     "where": "Where to file",
     "where_text": "File in the superior court of the county where you were convicted:",
     "county_unknown": "We do not know the county of this case. File in the superior court of the county where you were convicted.",
@@ -50,6 +52,10 @@ _EN: dict[str, str] = {
     "form.MC-031": "MC-031: Declaration, where you explain in your own words why the court should grant your petition. Sign it.",
     "form.CR-181": "CR-181: Order for Dismissal. The judge fills it out; do not sign it.",
     "form.POS": "Proof of service for the petition. The person who serves the District Attorney fills it out and signs it.",
+    "form.CR-409": "CR-409: Petition to Seal Arrest and Related Records (Penal Code 851.91), for one arrest. Sign it.",
+    "where_text_arrest": "File in the superior court where the case was filed or, if no case was filed, in the county of the arrest:",
+    "serve_arrest": "For the petition to seal an arrest (CR-409), the District Attorney and the police or sheriff's department that made the arrest ({agency}) must each get a copy at least 15 court days before the hearing.",
+    "agency_unknown": "find its name on your arrest papers",
     "good_cause": "Your Prop 47 application is being filed after the November 4, 2022 deadline, so it includes a paragraph explaining the good cause for filing late. Read it and add your own reasons if you can.",
 }
 
@@ -61,6 +67,7 @@ _ES: dict[str, str] = {
     "review_alert": "Un abogado debe revisar estos documentos antes de que usted los presente.",
     "review_why": "Por qué:",
     "contents": "Qué contiene este paquete",
+    "order": "Preséntelos en este orden:",
     "where": "Dónde presentarlos",
     "where_text": "Preséntelos en la corte superior del condado donde fue condenado:",
     "county_unknown": "No sabemos el condado de este caso. Preséntelos en la corte superior del condado donde fue condenado.",
@@ -91,6 +98,10 @@ _ES: dict[str, str] = {
     "form.MC-031": "MC-031: Declaración, donde usted explica con sus propias palabras por qué la corte debe conceder su petición. Fírmela.",
     "form.CR-181": "CR-181: Orden de Desestimación. La llena el juez; no la firme.",
     "form.POS": "Prueba de entrega de la petición. La persona que entrega la copia al Fiscal de Distrito la llena y la firma.",
+    "form.CR-409": "CR-409: Petición para sellar el arresto y sus expedientes (Código Penal 851.91), para un arresto. Fírmela.",
+    "where_text_arrest": "Preséntela en la corte superior donde se abrió el caso o, si no se abrió ningún caso, en el condado del arresto:",
+    "serve_arrest": "Para la petición para sellar un arresto (CR-409), el Fiscal de Distrito y el departamento de policía o del sheriff que hizo el arresto ({agency}) deben recibir cada uno una copia por lo menos 15 días hábiles de la corte antes de la audiencia.",
+    "agency_unknown": "busque su nombre en los papeles del arresto",
     "good_cause": "Su solicitud de la Proposición 47 se presenta después de la fecha límite del 4 de noviembre de 2022, así que incluye un párrafo que explica la causa justificada para presentarla tarde. Léalo y agregue sus propias razones si puede.",
 }
 

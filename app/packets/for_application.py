@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Collection
 
-from app.applications import applicant_details, conviction_facts, petition_choices, screen_application
+from app.applications import applicant_details, arrest_facts, conviction_facts, petition_choices, screen_application
 from app.lookup.matching import granted_relief_by_conviction
 from app.models import Application, PartnerOffice
 from app.packets.parties import Applicant, Attorney, OfficeContact, PacketChoices
@@ -28,15 +28,17 @@ def packet_for_application(
     offices_by_county: dict[str, PartnerOffice] | None = None,
     today: dt.date | None = None,
 ) -> bytes:
-    """The filled forms for `application`, limited to the convictions of `counties` when given.
+    """The filled forms for `application`, limited to the convictions and arrests of `counties` when given.
 
     Raises app.packets.NothingToFile when none of those convictions calls for a petition.
     """
     today = today or dt.date.today()
     facts = conviction_facts(application)
+    arrests = arrest_facts(application)
     if counties is not None:
         wanted = {name.lower() for name in counties}
         facts = [f for f in facts if (f.county or "").lower() in wanted]
+        arrests = [a for a in arrests if (a.county or "").lower() in wanted]
     return build_packet(
         Applicant(**applicant_details(application)),
         facts,
@@ -47,4 +49,5 @@ def packet_for_application(
         offices_by_county={county: office_contact(o) for county, o in (offices_by_county or {}).items()},
         today=today,
         relief_granted=granted_relief_by_conviction(application).keys(),  # a court already cleared these cases
+        arrests=arrests,
     )

@@ -51,6 +51,10 @@ FORMS: dict[str, FormMeta] = {
             ("Penal Code, §§ 17(b), 17(d)(2), 1203.4,", "1203.4a, 1203.41, 1203.42, 1203.43, and 1203.49"),
         ),
         FormMeta(
+            "CR-409", "cr409.html", "CR-409", "Rev. January 1, 2024", "PETITION TO SEAL ARREST AND RELATED RECORDS",
+            ("Penal Code, § 851.91",), footer_subtitle="(Penal Code, § 851.91)",
+        ),
+        FormMeta(
             "POS", "proof_of_service.html", "", "", "PROOF OF SERVICE FOR PETITION/APPLICATION", approval="",
         ),
     )

@@ -11,8 +11,8 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from app.eligibility.facts import ConvictionFacts
-from app.eligibility.results import ConvictionResult, Determination, Reason, Screening
+from app.eligibility.facts import ArrestFacts, ConvictionFacts
+from app.eligibility.results import ArrestResult, ConvictionResult, Determination, Reason, Screening
 from app.eligibility.statutes import NO
 from app.eligibility.tables import PROP47_DEADLINE, PROP64_OFFENSES
 from app.packets.courts import CourtFiling, court_for_county
@@ -104,6 +104,15 @@ class Prop47Request:
 
 
 @dataclass(frozen=True, slots=True)
+class Cr409Request:
+    """One arrest on its own CR-409 (PC 851.91 seals one arrest per petition)."""
+
+    arrest_date: str  # as written on the form, MM/DD/YYYY, or empty
+    agency: str
+    outcome: str | None  # one of ARREST_OUTCOMES: the item 3e box
+
+
+@dataclass(frozen=True, slots=True)
 class CaseSet:
     """One court case: one filing, one set of forms."""
 
@@ -114,6 +123,8 @@ class CaseSet:
     prop47: Prop47Request | None
     cr180: Cr180Request | None
     review_reasons: tuple[Reason, ...]  # why an attorney should look before filing; empty when all eligible
+    cr409: Cr409Request | None = None  # an arrest's set holds this and nothing else
+    chain_reasons: tuple[Reason, ...] = ()  # "first ..., then ...": why the forms are filed in their order
 
     @property
     def needs_review(self) -> bool:
@@ -121,8 +132,11 @@ class CaseSet:
 
     @property
     def form_numbers(self) -> tuple[str, ...]:
-        """The forms in this set, in filing order (as listed on the cover sheet)."""
+        """The forms in this set, in filing order (as listed on the cover sheet): a redesignation (CR-400, Prop 47)
+        before the CR-180, whose items ask the court to reduce first and dismiss second (app/eligibility/chains.py)."""
         forms: list[str] = []
+        if self.cr409:
+            forms += ["CR-409", "POS"]
         if self.cr400:
             forms += ["CR-400", "CR-401"]
         if self.prop47:
@@ -145,8 +159,9 @@ def format_dates(dates: Iterable[date | None]) -> str:
 
 
 def plan_packet(convictions: Sequence[ConvictionFacts], screening: Screening, *, today: date,
-                relief_granted: Collection[str] = ()) -> tuple[CaseSet, ...]:
-    """Group convictions into court cases and decide each case's forms; cases with nothing to file are left out.
+                relief_granted: Collection[str] = (), arrests: Sequence[ArrestFacts] = ()) -> tuple[CaseSet, ...]:
+    """Group convictions into court cases and decide each case's forms, then one set per arrest to seal; cases with
+    nothing to file are left out.
 
     `relief_granted` names convictions whose case a court has already cleared (published for the look-up, issue 12):
     no petition is planned for them."""
@@ -160,7 +175,34 @@ def plan_packet(convictions: Sequence[ConvictionFacts], screening: Screening, *,
             continue
         groups.setdefault(_case_key(facts), []).append((facts, result))
     case_sets = (_plan_case(members, today=today) for members in groups.values())
-    return tuple(case_set for case_set in case_sets if case_set.form_numbers)
+    arrest_results = {result.id: result for result in screening.arrests}
+    arrest_sets = (_plan_arrest(facts, arrest_results[facts.id]) for facts in arrests if facts.id in arrest_results)
+    return tuple(case_set for case_set in (*case_sets, *arrest_sets) if case_set is not None and case_set.form_numbers)
+
+
+def _plan_arrest(facts: ArrestFacts, result: ArrestResult) -> CaseSet | None:
+    """The CR-409 set of one arrest; filed in the county of the arrest (or of the court case, which the person gave)."""
+    actionable = _actionable(result.determinations)
+    if not actionable:
+        return None
+    court = court_for_county(facts.county)
+    return CaseSet(
+        county=court.county, case_number=None, court=court, cr400=None, prop47=None, cr180=None,
+        review_reasons=_review_reasons(actionable),
+        cr409=Cr409Request(arrest_date=format_dates([facts.arrest_date]), agency=facts.agency or "",
+                           outcome=facts.outcome),
+    )
+
+
+def _review_reasons(determinations: Iterable[Determination]) -> tuple[Reason, ...]:
+    """The reasons of every needs_review determination, once each: what the cover sheet asks an attorney to check."""
+    review: list[Reason] = []
+    for determination in determinations:
+        if determination.outcome == "needs_review":
+            review.extend(r for r in determination.reasons if r not in review)
+            if not determination.reasons:
+                review.append(_GENERIC_REVIEW)
+    return tuple(review)
 
 
 def _actionable(determinations: Iterable[Determination]) -> list[Determination]:
@@ -176,13 +218,7 @@ def _case_key(facts: ConvictionFacts) -> tuple[str, str]:
 
 def _plan_case(members: list[tuple[ConvictionFacts, ConvictionResult]], *, today: date) -> CaseSet:
     first = members[0][0]
-    review: list[Reason] = []
-    for _, result in members:
-        for determination in _actionable(result.determinations):
-            if determination.outcome == "needs_review":
-                review.extend(r for r in determination.reasons if r not in review)
-                if not determination.reasons:
-                    review.append(_GENERIC_REVIEW)
+    review = _review_reasons(d for _, result in members for d in _actionable(result.determinations))
     return CaseSet(
         county=court_for_county(first.county).county,
         case_number=first.case_number.strip() if first.case_number else None,
@@ -190,7 +226,8 @@ def _plan_case(members: list[tuple[ConvictionFacts, ConvictionResult]], *, today
         cr400=_plan_cr400(members),
         prop47=_plan_prop47(members, today=today),
         cr180=_plan_cr180(members),
-        review_reasons=tuple(review),
+        review_reasons=review,
+        chain_reasons=tuple(dict.fromkeys(result.chain.reason for _, result in members if result.chain is not None)),
     )
 
 

@@ -6,7 +6,7 @@ from collections.abc import Collection, Mapping, Sequence
 from datetime import date
 from typing import Any
 
-from app.eligibility.facts import ConvictionFacts
+from app.eligibility.facts import ArrestFacts, ConvictionFacts
 from app.eligibility.results import Screening
 from app.packets.cover_text import LANGUAGES, cover_text
 from app.packets.forms import FORMS
@@ -34,6 +34,7 @@ def build_packet(
     today: date,
     timeout_seconds: float | None = None,
     relief_granted: Collection[str] = (),
+    arrests: Sequence[ArrestFacts] = (),
 ) -> bytes:
     """One set of forms per court case, each behind a cover sheet in the person's language.
 
@@ -44,7 +45,7 @@ def build_packet(
     for statement in (choices.personal_statement, choices.good_cause_statement):
         if statement is not None and len(statement) > MAX_STATEMENT_CHARS:
             raise ValueError(f"statement longer than {MAX_STATEMENT_CHARS} characters")
-    case_sets = plan_packet(convictions, screening, today=today, relief_granted=relief_granted)
+    case_sets = plan_packet(convictions, screening, today=today, relief_granted=relief_granted, arrests=arrests)
     if not case_sets:
         raise NothingToFile("the screening calls for no petition")
     documents = packet_html(
@@ -106,4 +107,6 @@ def _form_specific(key: str, case_set: CaseSet) -> dict[str, Any]:
         return {"request": case_set.cr400}
     if key == "PROP-47":
         return {"request": case_set.prop47}
+    if key == "CR-409":
+        return {"request": case_set.cr409}
     return {"request": None}

@@ -12,7 +12,7 @@ from typing import Any, Mapping
 
 from flask_babel import lazy_gettext as _l
 
-from app.applications import screen_application
+from app.applications import arrests_of, screen_application
 from app.models import Application, Conviction
 
 log = logging.getLogger(__name__)
@@ -37,6 +37,18 @@ REMEDY_LABELS = {
     "pc1203_45": _l("Sealing of a misdemeanor committed under 18 (PC 1203.45)"),
     "pc290_5": _l("Termination of sex-offender registration (PC 290.5)"),
     "pc236_15": _l("Vacatur for survivors of partner or sexual violence (PC 236.15)"),
+    "pc851_91": _l("Sealing of an arrest without a conviction (PC 851.91)"),
+    "pc4852_01": _l("Certificate of Rehabilitation and pardon (PC 4852.01)"),
+    "pc1473_7": _l("Immigration: motion to vacate (PC 1473.7); refer to an immigration attorney"),
+    "pc1170_91": _l("Resentencing of a veteran (PC 1170.91)"),
+    "pc1203_4b": _l("Dismissal after an incarcerated fire crew (PC 1203.4b)"),
+    "wic781": _l("Juvenile records sealing (WIC 781, 786)"),
+}
+ARREST_OUTCOME_LABELS = {
+    "no_charges": _l("No charges filed"),
+    "dismissed": _l("Charges dismissed"),
+    "acquitted": _l("Acquitted"),
+    "vacated": _l("Conviction vacated or reversed"),
 }
 RELIEF_LABELS = {
     "dismiss_and_seal": _l("Dismiss and seal"),
@@ -50,6 +62,7 @@ RELIEF_LABELS = {
     "seal": _l("Seal the record"),
     "terminate_registration": _l("Terminate registration"),
     "vacate": _l("Vacate the conviction"),
+    "certificate_of_rehabilitation": _l("Certificate of Rehabilitation"),
 }
 
 
@@ -62,6 +75,7 @@ class MemoDetermination:
     form: str | None
     reasons: list[str]
     missing: list[str]
+    unverified: list[str] = field(default_factory=list)  # rules not yet re-read against the statute text
 
 
 @dataclass
@@ -69,6 +83,16 @@ class MemoConviction:
     offense: str
     conviction: Conviction | None
     determinations: list[MemoDetermination] = field(default_factory=list)
+    chain: str | None = None  # the order to ask for chained relief in, "first ..., then ..."
+
+
+@dataclass
+class MemoArrest:
+    """One arrest without a conviction, as the person described it, with its PC 851.91 answer."""
+
+    details: list[str]  # arrest date, county, agency, how it ended: what is known, in that order
+    determinations: list[MemoDetermination] = field(default_factory=list)
+    automatic_relief: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -77,6 +101,8 @@ class Memo:
     computed_now: bool
     convictions: list[MemoConviction]
     automatic_relief: list[str]
+    arrests: list[MemoArrest] = field(default_factory=list)
+    person_routes: list[MemoDetermination] = field(default_factory=list)  # the juvenile route (WIC 781/786)
 
 
 def screening_memo(application: Application, language: str) -> Memo | None:
@@ -95,9 +121,32 @@ def screening_memo(application: Application, language: str) -> Memo | None:
             offense=_offense_text(result.get("offense"), conviction),
             conviction=conviction,
             determinations=[_determination(d, language) for d in result.get("determinations") or []],
+            chain=_in_language((result.get("chain") or {}).get("reason") or {}, language) or None,
         ))
-    notes = [_in_language(n.get("note") or {}, language) for n in stored.get("automatic_relief") or []]
-    return Memo(stored.get("engine_version"), computed_now, convictions, [n for n in notes if n])
+    return Memo(stored.get("engine_version"), computed_now, convictions,
+                _notes(stored.get("automatic_relief"), language), _arrests(application, stored, language),
+                [_determination(d, language) for d in stored.get("person_routes") or []])
+
+
+def _notes(stored: Any, language: str) -> list[str]:
+    notes = [_in_language(n.get("note") or {}, language) for n in stored or []]
+    return [n for n in notes if n]
+
+
+def _arrests(application: Application, stored: Mapping[str, Any], language: str) -> list[MemoArrest]:
+    """The stored screening's arrests ("a1", "a2"... in the person's order), beside what the person said of each."""
+    answered = arrests_of(application)
+    memo_arrests = []
+    for index, result in enumerate(stored.get("arrests") or []):
+        arrest = answered[index] if index < len(answered) else {}
+        outcome = ARREST_OUTCOME_LABELS.get(arrest.get("outcome") or "")
+        details = [arrest.get("arrest_date"), arrest.get("county"), arrest.get("agency"), str(outcome) if outcome else None]
+        memo_arrests.append(MemoArrest(
+            details=[str(detail) for detail in details if detail],
+            determinations=[_determination(d, language) for d in result.get("determinations") or []],
+            automatic_relief=_notes(result.get("automatic_relief"), language),
+        ))
+    return memo_arrests
 
 
 def _determination(data: Mapping[str, Any], language: str) -> MemoDetermination:
@@ -109,6 +158,7 @@ def _determination(data: Mapping[str, Any], language: str) -> MemoDetermination:
         form=data.get("form"),
         reasons=[text for text in (_in_language(r, language) for r in data.get("reasons") or []) if text],
         missing=[str(m).replace("_", " ") for m in data.get("missing") or []],
+        unverified=[str(rule) for rule in data.get("unverified") or []],
     )
 
 

@@ -2,6 +2,7 @@
 office in the caption (the resident's own download is a self-help packet in their name)."""
 from __future__ import annotations
 
+from app.applications import arrests_of
 from app.models import Referral, User
 from app.packets import Attorney, packet_for_application
 from app.partner.memo import convictions_by_screening_id
@@ -18,7 +19,7 @@ def attorney_caption(user: User, referral: Referral) -> Attorney:
 
 
 def packet_expected(referral: Referral) -> bool:
-    """Whether the stored screening calls for a petition on any conviction of the referral's county.
+    """Whether the stored screening calls for a petition on any conviction or arrest of the referral's county.
 
     Read from the stored screening so the page need not render a PDF to know whether to offer one.
     """
@@ -28,6 +29,11 @@ def packet_expected(referral: Referral) -> bool:
     for result in (application.screening or {}).get("convictions") or []:
         conviction = convictions.get(str(result.get("id")))
         in_county = conviction is not None and (conviction.county or "").casefold() == county
+        if in_county and any(d.get("outcome") != "not_eligible" for d in result.get("determinations") or []):
+            return True
+    arrests = arrests_of(application)
+    for index, result in enumerate((application.screening or {}).get("arrests") or []):
+        in_county = index < len(arrests) and (arrests[index].get("county") or "").casefold() == county
         if in_county and any(d.get("outcome") != "not_eligible" for d in result.get("determinations") or []):
             return True
     return False

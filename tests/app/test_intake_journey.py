@@ -35,7 +35,7 @@ def resume_link(client_request) -> str:
 def test_check_answers_lists_every_answer_with_a_change_link(answered):
     page = answered.get("/check-answers")
     text = page.get_text(" ")
-    assert page.find(class_="caption").get_text() == "Section 4 of 4: Sending your application"
+    assert page.find(class_="caption").get_text() == "Section 5 of 5: Sending your application"
     assert "Ana Example" in text and "Possession of marijuana (HS 11357)" in text and "May 1, 2012" in text
     changes = [a["href"] for a in page.select("dd.change a")]
     assert "/question/name?return=check" in changes and "/conviction/1/offense?return=check" in changes
@@ -54,9 +54,13 @@ def test_a_change_that_opens_a_new_question_asks_it_before_check_answers(answere
 
 
 def test_a_question_hidden_by_a_change_and_shown_again_keeps_its_answer(answered):
-    for sentence in ("county_jail", "probation"):  # "did you finish probation?" goes, then comes back answered
-        response = answered.post("/conviction/1/sentence?return=check", {"answer": sentence})
-        assert response.headers["Location"] == "/check-answers"
+    # "did you finish probation?" goes with a jail sentence (which asks about fire crews, PC 1203.4b), then comes back
+    # answered with probation
+    response = answered.post("/conviction/1/sentence?return=check", {"answer": "county_jail"})
+    assert response.headers["Location"] == "/conviction/1/fire-camp"
+    answered.post("/conviction/1/fire-camp?return=check", {"answer": "no"})
+    response = answered.post("/conviction/1/sentence?return=check", {"answer": "probation"})
+    assert response.headers["Location"] == "/check-answers"
 
 
 def test_results_show_each_conviction_with_its_outcome_and_reasons(answered):

@@ -149,8 +149,8 @@ def test_the_offense_list_is_grouped_by_topic_with_i_dont_know_and_a_code_box(st
 
 
 def test_each_page_says_which_section_it_is_in(started):
-    assert "Section 2 of 4: Your situation now" in started.get("/question/in-custody").get_text()
-    assert "Section 3 of 4: Your convictions – conviction 1" in started.get("/conviction/1/level").get_text()
+    assert "Section 2 of 5: Your situation now" in started.get("/question/in-custody").get_text()
+    assert "Section 4 of 5: Your convictions – conviction 1" in started.get("/conviction/1/level").get_text()
 
 
 def test_the_back_link_goes_to_the_previous_question(started):

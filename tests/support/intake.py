@@ -16,6 +16,10 @@ MARIJUANA_IN_ALAMEDA: dict[str, dict[str, Any]] = {
     "/question/sex-offender-registration": {"answer": "no"},
     "/question/serious-felony": {"answer": "no"},
     "/question/partner-violence": {"answer": "no"},
+    "/question/veteran": {"answer": "no"},
+    "/question/citizen": {"answer": "yes"},
+    "/question/juvenile": {"answer": "no"},
+    "/question/arrests": {"answer": "no"},
     "/conviction/1/county": {"county": "Alameda"},
     "/conviction/1/case-number": {"case_number": "12-CR-3456"},
     "/conviction/1/offense": {"offense": "HS 11357", "offense_code": ""},
@@ -34,10 +38,34 @@ MARIJUANA_IN_ALAMEDA: dict[str, dict[str, Any]] = {
     "/conviction/1/marijuana-amount": {"answer": "no"},
     "/conviction/1/prison-suspended": {"answer": "no"},
     "/conviction/1/offense-date": {},
+    "/conviction/1/fire-camp": {"answer": "no"},
     "/question/income": {"monthly_income": "1800"},
     "/question/home": {"answer": "no"},
     "/question/hearing": {"choices": ["waive_appearance"]},
 }
+
+# A person whose only record is one arrest in Alameda whose charges were dismissed (PC 851.91).
+ARREST_ONLY_IN_ALAMEDA: dict[str, dict[str, Any]] = {
+    **{path: answer for path, answer in MARIJUANA_IN_ALAMEDA.items() if path.startswith("/question/")},
+    "/question/arrests": {"answer": "yes"},
+    "/arrest/1/arrest-county": {"county": "Alameda"},
+    "/arrest/1/arrest-date": {"arrest_date-day": "4", "arrest_date-month": "3", "arrest_date-year": "2015"},
+    "/arrest/1/arrest-offense": {"offense": "", "offense_code": "PC 242"},
+    "/arrest/1/arrest-agency": {"agency": "Oakland Police Department"},
+    "/arrest/1/arrest-outcome": {"answer": "dismissed"},
+    "/question/arrests-list": {"answer": "no"},
+    "/question/any-convictions": {"answer": "no"},
+}
+
+
+def only_application(db_session: Any) -> Any:
+    """The one application the test made, read afresh."""
+    from sqlalchemy import select
+
+    from app.models import Application
+
+    db_session.expire_all()
+    return db_session.scalars(select(Application)).one()
 
 
 def start(client: Any) -> str:

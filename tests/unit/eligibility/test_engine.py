@@ -57,10 +57,10 @@ def test_a_conviction_in_the_list_is_history_for_the_others() -> None:
 def test_to_dict_has_the_contract_keys() -> None:
     answer = screen(SETTLED, [conviction("HS 11357(b)", id="c1")], TODAY).to_dict()
 
-    assert set(answer) == {"engine_version", "today", "convictions", "automatic_relief"}
+    assert set(answer) == {"engine_version", "today", "convictions", "automatic_relief", "arrests", "person_routes"}
     assert answer["today"] == "2026-11-29"
     result = answer["convictions"][0]
-    assert set(result) == {"id", "offense", "determinations"}
+    assert set(result) == {"id", "offense", "determinations", "chain"}
     assert {"code", "section", "subdivision", "label"} <= set(result["offense"])
     assert {"remedy", "outcome", "relief", "statute", "form", "reasons", "missing"} <= set(result["determinations"][0])
     assert set(answer["automatic_relief"][0]) == {"conviction", "statute", "note"}

@@ -9,12 +9,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from app.eligibility import (
+    ARREST_OUTCOMES,
     BASES,
     LEVELS,
     OUTCOMES,
     RELIEFS,
     REMEDIES,
     SENTENCES,
+    ArrestFacts,
     ConvictionFacts,
     Person,
     Screening,
@@ -38,6 +40,10 @@ people = st.builds(
     on_probation_or_parole=maybe_bool,
     in_custody=maybe_bool,
     pending_charges=maybe_bool,
+    partner_violence_survivor=maybe_bool,
+    us_citizen=maybe_bool,
+    veteran=maybe_bool,
+    juvenile_case=maybe_bool,
 )
 convictions = st.builds(
     ConvictionFacts,
@@ -57,16 +63,33 @@ convictions = st.builds(
     mandatory_supervision=maybe_bool,
     dej_dismissed=maybe_bool,
     trafficking_victim=maybe_bool,
+    offense_date=maybe_date,
+    offense_date_latest=maybe_date,
+    prison_term_suspended=maybe_bool,
+    marijuana_over_limit=maybe_bool,
+    fire_camp=maybe_bool,
 )
 records = st.lists(convictions, max_size=6)
+arrests = st.builds(
+    ArrestFacts,
+    id=st.uuids().map(str),
+    county=st.none(),
+    arrest_date=maybe_date,
+    agency=st.sampled_from([None, "Oakland Police Department"]),
+    outcome=st.sampled_from([*ARREST_OUTCOMES, None]),
+    offense_text=st.sampled_from(["", "PC 187", "PC 288(a)", "PC 242", "HS 11350", "unreadable"]),
+)
+arrest_lists = st.lists(arrests, max_size=3)
 todays = st.dates(min_value=date(2015, 1, 1), max_value=date(2030, 12, 31))
 
 CONVICTION_FACTS = tuple(f.name for f in dataclasses.fields(ConvictionFacts) if f.name not in ("id", "offense_text"))
 PERSON_FACTS = tuple(f.name for f in dataclasses.fields(Person))
+# An arrest's optional facts: "" is its unknown offense text, None the others.
+ARREST_FACTS = {"arrest_date": None, "agency": None, "outcome": None, "offense_text": ""}
 
 
 def outcomes_by_remedy(result: Screening) -> dict[tuple[str, str], str]:
-    return {(c.id, d.remedy): d.outcome for c in result.convictions for d in c.determinations}
+    return {(c.id, d.remedy): d.outcome for c in (*result.convictions, *result.arrests) for d in c.determinations}
 
 
 @settings(max_examples=300, deadline=None)
@@ -117,3 +140,37 @@ def test_forgetting_a_fact_never_makes_a_refusal_eligible(
     for key, outcome in after.items():
         if outcome == "eligible":
             assert before.get(key, "not_eligible") != "not_eligible", (key, forgotten)
+
+
+@settings(max_examples=300, deadline=None)
+@given(people, records, arrest_lists, todays)
+def test_arrest_answers_stay_in_the_contract_vocabulary(
+    who: Person, record: list[ConvictionFacts], arrested: list[ArrestFacts], today: date
+) -> None:
+    result = screen(who, record, today, arrests=arrested)
+
+    assert [found.id for found in result.arrests] == [arrest.id for arrest in arrested]
+    for found in result.arrests:
+        (d,) = found.determinations
+        assert d.remedy == "pc851_91" and d.outcome in OUTCOMES and d.relief == "seal"
+        assert d.reasons and all(r.en and r.es for r in d.reasons)
+        assert all(name in MISSING_FACT for name in d.missing)
+        assert d.outcome != "eligible" or not d.missing
+
+
+@settings(max_examples=300, deadline=None)
+@given(people, st.lists(arrests, min_size=1, max_size=3), todays, st.data())
+def test_forgetting_an_arrest_fact_never_makes_a_refusal_eligible(
+    who: Person, arrested: list[ArrestFacts], today: date, data: st.DataObject
+) -> None:
+    before = outcomes_by_remedy(screen(who, [], today, arrests=arrested))
+    index = data.draw(st.integers(0, len(arrested) - 1), label="arrest")
+    forgotten = data.draw(st.sampled_from(sorted(ARREST_FACTS)), label="arrest fact")
+    arrested = [*arrested]
+    arrested[index] = dataclasses.replace(arrested[index], **{forgotten: ARREST_FACTS[forgotten]})
+
+    after = outcomes_by_remedy(screen(who, [], today, arrests=arrested))
+
+    for key, outcome in after.items():
+        if outcome == "eligible":
+            assert before[key] != "not_eligible", (key, forgotten)

@@ -1,0 +1,49 @@
+"""Person steps asked once for the routes beside the dismissals: citizenship (PC 1473.7) and military service
+(PC 1170.91)."""
+from __future__ import annotations
+
+from tests.support.intake import MARIJUANA_IN_ALAMEDA, answer_until
+
+FELONY_PRISON = {**MARIJUANA_IN_ALAMEDA,
+                 "/conviction/1/offense": {"offense": "", "offense_code": "PC 459"},
+                 "/conviction/1/level": {"answer": "felony"},
+                 "/conviction/1/sentence": {"answer": "state_prison"}}
+
+
+def results_text(client_request, answers) -> str:
+    assert answer_until(client_request, answers) == "/check-answers"
+    return " ".join(client_request.get("/results").get_text().split())
+
+
+def test_a_non_citizen_is_told_to_talk_to_an_immigration_attorney(client_request):
+    text = results_text(client_request, {**MARIJUANA_IN_ALAMEDA, "/question/citizen": {"answer": "no"}})
+
+    assert "Talk to an immigration attorney (Penal Code 1473.7)" in text
+    assert "does not erase this conviction" in text
+
+
+def test_rather_not_say_about_citizenship_raises_nothing(client_request):
+    text = results_text(client_request, {**MARIJUANA_IN_ALAMEDA, "/question/citizen": {"answer": "unknown"}})
+
+    assert "immigration attorney" not in text
+
+
+def test_a_veteran_with_a_felony_prison_term_is_offered_resentencing(client_request):
+    text = results_text(client_request, {**FELONY_PRISON, "/question/veteran": {"answer": "yes"}})
+
+    assert "Resentencing for veterans (Penal Code 1170.91)" in text
+
+
+def test_a_state_prison_felony_is_offered_the_certificate_of_rehabilitation(client_request):
+    assert "Certificate of Rehabilitation and pardon (Penal Code 4852.01)" in results_text(client_request, FELONY_PRISON)
+
+
+JUVENILE_ONLY = {**{path: answer for path, answer in MARIJUANA_IN_ALAMEDA.items() if path.startswith("/question/")},
+                 "/question/juvenile": {"answer": "yes"}, "/question/any-convictions": {"answer": "no"}}
+
+
+def test_a_person_with_only_a_juvenile_case_gets_the_wic_781_route(client_request):
+    text = results_text(client_request, JUVENILE_ONLY)
+
+    assert "Sealing juvenile records (Welfare and Institutions Code 781 and 786)" in text
+    assert "WIC 786" in text

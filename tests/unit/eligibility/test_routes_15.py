@@ -1,0 +1,93 @@
+"""Routes of issue 15 beside the conviction remedies: PC 4852.01, PC 1473.7 and the immigration warning, PC 1170.91."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.eligibility import ConvictionFacts, Person, screen
+from app.eligibility.unverified import PC4852_01_EXCLUSIONS
+from tests.unit.eligibility.builders import SETTLED, TODAY, Expect, conviction, determination, person
+
+PRISON_FELONY = {"level": "felony", "sentence": "state_prison"}
+
+RULES = [
+    pytest.param("pc4852_01", conviction("PC 211", **PRISON_FELONY), SETTLED,
+                 Expect("needs_review", "certificate_of_rehabilitation", statute="PC 4852.01"),
+                 id="4852.01 state prison felony -> Certificate of Rehabilitation, reviewed"),
+    pytest.param("pc4852_01", conviction("PC 647.6"), person(registered_sex_offender=True),
+                 Expect("needs_review", "certificate_of_rehabilitation"),
+                 id="4852.01 PC 290 registrable conviction -> Certificate of Rehabilitation, reviewed"),
+    pytest.param("pc4852_01", conviction("PC 242"), SETTLED, Expect("not_eligible"),
+                 id="4852.01 misdemeanor with probation -> dismissal routes instead"),
+    pytest.param("pc1473_7", conviction("HS 11350(a)"), person(us_citizen=False),
+                 Expect("needs_review", "vacate", statute="PC 1473.7(a)(1)"),
+                 id="1473.7(a)(1) not a citizen -> talk to an immigration attorney"),
+    pytest.param("pc1473_7", conviction("HS 11350(a)"), person(us_citizen=True), Expect("not_eligible"),
+                 id="1473.7 a citizen -> nothing to raise"),
+    pytest.param("pc1473_7", conviction("HS 11350(a)"), person(us_citizen=None), Expect("not_eligible"),
+                 id="1473.7 rather not say -> never a guess"),
+    pytest.param("pc1170_91", conviction("PC 459", **PRISON_FELONY), person(veteran=True),
+                 Expect("needs_review", "resentence", statute="PC 1170.91(b)"),
+                 id="1170.91(b) veteran's felony prison term -> resentencing, reviewed"),
+    pytest.param("pc1170_91", conviction("PC 242"), person(veteran=True), Expect("not_eligible"),
+                 id="1170.91 misdemeanor -> no route"),
+    pytest.param("pc1170_91", conviction("PC 459", **PRISON_FELONY), SETTLED, Expect("not_eligible"),
+                 id="1170.91 raised only when the person says they served"),
+]
+
+
+@pytest.mark.parametrize(("remedy", "subject", "who", "expected"), RULES)
+def test_route(remedy: str, subject: ConvictionFacts, who: Person, expected: Expect) -> None:
+    expected.check(determination(remedy, subject, who=who))
+
+
+def test_1473_7_says_a_dismissal_does_not_erase_it_for_immigration() -> None:
+    found = determination("pc1473_7", conviction("HS 11350(a)"), who=person(us_citizen=False))
+
+    assert "does not erase" in found.reasons[0].en and "no borra" in found.reasons[0].es
+
+
+def test_1473_7_waits_for_the_end_of_criminal_custody() -> None:
+    found = determination("pc1473_7", conviction("HS 11350(a)"), who=person(us_citizen=False, in_custody=True))
+
+    assert "once you are no longer in criminal custody" in found.reasons[0].en
+
+
+def test_4852_01_for_a_possibly_excluded_sex_offense_is_flagged_unverified() -> None:
+    found = determination("pc4852_01", conviction("PC 288(a)", level="felony"), who=person(registered_sex_offender=True))
+
+    assert PC4852_01_EXCLUSIONS in found.unverified
+
+
+JAIL = {"level": "felony", "sentence": "county_jail"}
+FIRE_CAMP_RULES = [
+    pytest.param(conviction("PC 459", fire_camp=True, **JAIL), SETTLED,
+                 Expect("needs_review", "dismiss", statute="PC 1203.4b(a)", missing=()),
+                 id="1203.4b(a) served on a fire crew, released -> dismissal, reviewed"),
+    pytest.param(conviction("PC 459", **JAIL), SETTLED, Expect("needs_review", missing=("fire_camp",)),
+                 id="1203.4b custody sentence, fire crew unknown -> asked"),
+    pytest.param(conviction("PC 459", fire_camp=False, **JAIL), SETTLED, Expect("not_eligible"),
+                 id="1203.4b no fire crew -> no route"),
+    pytest.param(conviction("PC 459"), SETTLED, Expect("not_eligible"),
+                 id="1203.4b probation only -> never asked"),
+    pytest.param(conviction("PC 451(b)", fire_camp=True, **JAIL), SETTLED, Expect("not_eligible"),
+                 id="1203.4b(b) arson excluded"),
+    pytest.param(conviction("PC 647.6", fire_camp=True, **JAIL), SETTLED, Expect("not_eligible"),
+                 id="1203.4b(b) PC 290 offense excluded"),
+]
+
+
+@pytest.mark.parametrize(("subject", "who", "expected"), FIRE_CAMP_RULES)
+def test_fire_crew_dismissal(subject: ConvictionFacts, who: Person, expected: Expect) -> None:
+    expected.check(determination("pc1203_4b", subject, who=who))
+
+
+def test_wic_781_786_juvenile_case_is_a_route_for_the_person() -> None:
+    (route,) = screen(person(juvenile_case=True), [], TODAY).person_routes
+
+    assert (route.remedy, route.outcome, route.relief, route.statute) == ("wic781", "needs_review", "seal",
+                                                                          "WIC 781(a), 786(a)")
+
+
+def test_wic_781_is_not_raised_without_a_juvenile_case() -> None:
+    assert screen(person(juvenile_case=None), [], TODAY).person_routes == ()

@@ -1,0 +1,77 @@
+"""The CR-409 petition to seal an arrest (PC 851.91), planned from a screening and read back with pdftotext."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from datetime import date
+
+import pytest
+
+from app.eligibility import ArrestFacts, Person, screen
+from app.packets import Applicant, build_packet
+from app.packets.planning import plan_packet
+from tests.support.tiers import require
+
+TODAY = date(2026, 11, 29)
+DISMISSED = ArrestFacts(id="a1", county="Alameda", arrest_date=date(2015, 3, 4), agency="Oakland Police Department",
+                        outcome="dismissed", offense_text="PC 242")
+APPLICANT = Applicant(name="Maria Example", address="1 Main St", city="Oakland", state="CA", zip="94612")
+
+
+def plan(*arrests: ArrestFacts) -> tuple:
+    return plan_packet([], screen(Person(), [], TODAY, arrests=arrests), today=TODAY, arrests=arrests)
+
+
+def test_each_arrest_is_its_own_set_of_cr_409_and_proof_of_service() -> None:
+    second = ArrestFacts(id="a2", county="Alameda", outcome="acquitted")
+
+    sets = plan(DISMISSED, second)
+
+    assert [case_set.form_numbers for case_set in sets] == [("CR-409", "POS"), ("CR-409", "POS")]
+
+
+def test_an_arrest_that_cannot_be_sealed_files_nothing() -> None:
+    murder = ArrestFacts(id="a1", county="Alameda", outcome="dismissed", offense_text="PC 187")
+
+    assert plan(murder) == ()
+
+
+def test_an_arrest_without_charges_asks_an_attorney_to_review_first() -> None:
+    (case_set,) = plan(ArrestFacts(id="a1", county="Alameda", outcome="no_charges"))
+
+    assert case_set.needs_review
+
+
+@pytest.fixture(scope="module")
+def cr409_text() -> str:
+    require(shutil.which("pdftotext"), "pdftotext is not installed (apt-get install poppler-utils)")
+    pdf = build_packet(APPLICANT, [], screen(Person(), [], TODAY, arrests=[DISMISSED]), today=TODAY,
+                       arrests=[DISMISSED])
+    completed = subprocess.run(["pdftotext", "-layout", "-", "-"], input=pdf, capture_output=True, check=True)
+    return " ".join(completed.stdout.decode().split())
+
+
+def test_the_petition_names_the_arrest_date_and_agency(cr409_text: str) -> None:
+    assert "Date of arrest: 03/04/2015" in cr409_text
+    assert "made the arrest: Oakland Police Department" in cr409_text
+
+
+def test_the_dismissed_box_is_checked(cr409_text: str) -> None:
+    assert "X the charges were dismissed and may not be refiled" in cr409_text
+
+
+def test_the_form_carries_its_number_revision_and_the_851_93_note(cr409_text: str) -> None:
+    assert "CR-409 [Rev. January 1, 2024]" in cr409_text
+    assert "PETITION TO SEAL ARREST AND RELATED RECORDS" in cr409_text
+    assert "section 851.93" in cr409_text
+
+
+def test_the_cover_sheet_says_to_serve_the_arresting_agency(cr409_text: str) -> None:
+    assert "the police or sheriff's department that made the arrest (Oakland Police Department)" in cr409_text
+
+
+def test_the_proof_of_service_names_the_arresting_agency(cr409_text: str) -> None:
+    assert "X CR-409 Seal Arrest Records (PC 851.91)" in cr409_text
+    assert "and the arresting agency: Oakland Police Department" in cr409_text
+
