@@ -230,6 +230,8 @@ WOBBLERS = StatuteList(
     ),
 )
 UNVERIFIED_WOBBLERS = StatuteList("wobblers not re-read", UNVERIFIED_WOBBLER_ENTRIES)
+# The entries re-read against their punishment clause (2026.12.0); every other entry rests on the secondary list.
+RE_READ_WOBBLERS = StatuteList("wobblers re-read against the punishment clause", ("PC 245(a)(4)", "PC 460(b)"))
 # Wobblers in some forms only: burglary (PC 459) is one only in the second degree; first-degree burglary is a
 # straight felony (PC 461(a)). The degree is not in the citation, so these are MAYBE: needs_review.
 WOBBLERS_IN_SOME_FORMS = StatuteList("wobblers in some forms", ("PC 459",))

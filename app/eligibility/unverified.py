@@ -17,6 +17,8 @@ PROP64_AGGRAVATORS = "HS 11358(d), 11359(c), 11360(a)(3): the priors that keep a
 PROP47_APPLICATION = "PC 1170.18(f)-(j): the application wording, the (i) disqualifier and the 2022-11-04 deadline"
 PROP47_OLDER_SECTIONS = "PC 459, 470, 484, 487 read as Prop 47's 459.5, 473, 490.2 (our reading, not statute text)"
 WOBBLER_ADDITIONS = "this section on the PC 17(b) wobbler list (an addition from secondary sources)"
+WOBBLER_SECONDARY_LIST = ("this section on the PC 17(b) wobbler list (from a secondary list, rap-sheet-assistant after "
+                          "wiperecord.com; its punishment clause not re-read)")
 PC1203_45_EXCLUSIONS = "PC 1203.45's exclusions (PC 290 and Vehicle Code offenses), from secondary summaries"
 PC799_SEX_OFFENSES = "PC 799(b): sex offenses with no statute of limitations (SB 813), for PC 851.91(a)(2)(B)"
 PC4852_01_EXCLUSIONS = "PC 4852.01(c)-(d): the sex offenses excluded from the Certificate of Rehabilitation"
@@ -50,6 +52,8 @@ def _rules_for(remedy: str, offense: Offense | None) -> tuple[str, ...]:
             rules.append(PROP47_OLDER_SECTIONS)
     if remedy == "pc17b" and tables.UNVERIFIED_WOBBLERS.match(offense) != NO:
         rules.append(WOBBLER_ADDITIONS)
+    elif remedy == "pc17b" and tables.RE_READ_WOBBLERS.match(offense) == NO:
+        rules.append(WOBBLER_SECONDARY_LIST)
     if remedy == "pc1203_45":
         rules.append(PC1203_45_EXCLUSIONS)
     if remedy == "pc4852_01" and tables.PC4852_01_EXCLUDED.match(offense) != NO:
