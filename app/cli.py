@@ -75,7 +75,8 @@ def register(app: Flask) -> None:
         import csv
         import sys
 
-        from app.screening_diff import changed_answers, current_version
+        from app.eligibility import ENGINE_VERSION
+        from app.screening_diff import changed_answers
 
         writer = csv.writer(sys.stdout)
         writer.writerow(["reference", "offices", "stored_version", "conviction", "remedy", "before", "after"])
@@ -84,7 +85,7 @@ def register(app: Flask) -> None:
             writer.writerow([change.reference, " ".join(change.offices), change.stored_version or "", change.conviction,
                              change.remedy, change.before, change.after])
             rows += 1
-        click.echo(f"{rows} answers change under rules {current_version()}", err=True)
+        click.echo(f"{rows} answers change under rules {ENGINE_VERSION}", err=True)
 
     @app.cli.command("seed")
     @click.option("--demo/--no-demo", default=False, help="Also give offices example.org notification addresses.")

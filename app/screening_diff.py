@@ -13,7 +13,6 @@ from typing import Any
 
 from sqlalchemy import select
 
-from app.eligibility import ENGINE_VERSION
 from app.extensions import db
 from app.models import Application, PartnerOffice, Referral
 
@@ -67,6 +66,3 @@ def changed_answers(office_slug: str | None = None) -> Iterator[ChangedAnswer]:
                 yield ChangedAnswer(application.reference, offices, stored.get("engine_version"), key[0], key[1],
                                     before.get(key, "(none)"), after.get(key, "(none)"))
 
-
-def current_version() -> str:
-    return ENGINE_VERSION

@@ -12,6 +12,7 @@ from datetime import date
 from functools import lru_cache
 
 from app.eligibility import reasons, tables
+from app.eligibility.decide import note_missing
 from app.eligibility.facts import ConvictionFacts, Person
 from app.eligibility.offenses import parse_offense
 from app.eligibility.results import Offense, Reason
@@ -77,11 +78,6 @@ def add_years(start: date, years: int) -> date:
         return start.replace(year=start.year + years, day=28)
 
 
-def _note(missing: list[str], name: str) -> None:
-    if name not in missing:
-        missing.append(name)
-
-
 def years_between(born: date, when: date) -> int:
     """Whole years from ``born`` to ``when``: a person's age on that day."""
     return when.year - born.year - ((when.month, when.day) < (born.month, born.day))
@@ -140,7 +136,7 @@ class Case:
         convicted = self.facts.conviction_date
         if convicted is not None and convicted <= change:
             return YES
-        _note(missing, "offense_date" if convicted is not None else "conviction_date")
+        note_missing(missing, "offense_date" if convicted is not None else "conviction_date")
         return MAYBE
 
     def age_at_offense(self, missing: list[str], thresholds: tuple[int, ...]) -> int | None:
@@ -151,15 +147,15 @@ class Case:
         """
         born = self.record.person.date_of_birth
         if born is None:
-            _note(missing, "person.date_of_birth")
+            note_missing(missing, "person.date_of_birth")
             return None
         when = self.facts.offense_date or self.facts.conviction_date
         if when is None:
-            _note(missing, "conviction_date")
+            note_missing(missing, "conviction_date")
             return None
         age = years_between(born, when)
         if self.facts.offense_date is None and any(threshold <= age < threshold + 1 for threshold in thresholds):
-            _note(missing, "offense_date")
+            note_missing(missing, "offense_date")
             return None
         return age
 
