@@ -157,7 +157,7 @@ def render(message: OutboxMessage) -> Message:
     """Build the e-mail in the recipient's language from the template's `subject` and `body` blocks."""
     context = {**message.context, "base_url": current_app.config["BASE_URL"].rstrip("/")}
     if RESUME_LINK_OF in context:
-        from app.applications import resume_url_of
+        from app.applications.tokens import resume_url_of
 
         context["resume_url"] = resume_url_of(context[RESUME_LINK_OF])
     with force_locale(message.language):

@@ -192,7 +192,7 @@ def notify_office_of_withdrawal(referral: Referral) -> OutboxMessage | None:
 def _conviction_county_names(application: Application) -> list[str]:
     """Distinct counties of the convictions, then of the arrests to seal, in the order the resident listed them (so
     referral order is stable)."""
-    from app.applications import arrest_facts
+    from app.applications.facts import arrest_facts
 
     seen: dict[str, str] = {}
     named = [conviction.county for conviction in application.convictions]

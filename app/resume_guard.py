@@ -19,7 +19,7 @@ from flask import current_app
 from limits import RateLimitItem, parse
 from limits.storage import Storage, storage_from_string
 
-from app import applications
+from app.applications import tokens
 from app.audit import record_audit
 from app.extensions import db
 from app.models import Application
@@ -40,7 +40,7 @@ class ResumePaused(Exception):
 def resume(reference: str, date_of_birth: dt.date | None) -> tuple[Application, str] | None:
     """The application and a fresh resume token, None for a wrong code or birth date; raises CodeLocked or
     ResumePaused (before the birth date is even compared)."""
-    code = applications.normalise_reference(reference)
+    code = tokens.normalise_reference(reference)
     cap = parse(current_app.config["RESUME_GLOBAL_FAILURE_LIMIT"])
     if _storage().get(_key(cap, "cap")) >= cap.amount:
         raise ResumePaused()
@@ -48,7 +48,7 @@ def resume(reference: str, date_of_birth: dt.date | None) -> tuple[Application, 
     if _storage().get(_key(per_code, "code", code)) >= per_code.amount:
         _count_failure_across_clients()
         raise CodeLocked(code)
-    found = applications.resume_by_reference(code, date_of_birth) if date_of_birth else None
+    found = tokens.resume_by_reference(code, date_of_birth) if date_of_birth else None
     if found is None:
         _storage().incr(_key(per_code, "code", code), per_code.get_expiry())
         _count_failure_across_clients()

@@ -1,7 +1,7 @@
 """Personal data is kept only as long as someone needs it. Run `flask retention purge` daily.
 
 - Drafts untouched for DRAFT_RETENTION_DAYS go (every saved page moves a draft's `purge_after` forward in
-  app.applications, so "untouched" means no answer saved since).
+  app.applications.answers, so "untouched" means no answer saved since).
 - Submitted applications are the partner office's working records while any referral is open. Once every referral
   is finished (granted, denied, closed) and nothing has happened for SUBMITTED_RETENTION_DAYS, or an application that
   reached no office was submitted that long ago, it goes with its convictions, referrals and their history.
@@ -47,7 +47,7 @@ def finished_submissions(now: dt.datetime) -> list[Application]:
 
 def purge_finished_submissions(now: dt.datetime | None = None) -> int:
     """Delete finished submissions past SUBMITTED_RETENTION_DAYS; returns how many."""
-    from app.applications import delete_application
+    from app.applications.lifecycle import delete_application
 
     finished = finished_submissions(now or utcnow())
     for application in finished:

@@ -43,7 +43,7 @@ def _answers(screening: dict[str, Any]) -> dict[tuple[str, str], str]:
 
 def changed_answers(office_slug: str | None = None) -> Iterator[ChangedAnswer]:
     """Every determination of a stored screening that the current rules would answer differently."""
-    from app.applications import screen_application  # the journey's facts; imported late to keep this module light
+    from app.applications.facts import screen_application  # imported late to keep this module light
 
     # A JSON column stores Python None as JSON null, so "no screening" is told apart in Python, below.
     query = select(Application).where(Application.status != "draft").order_by(Application.id)

@@ -1,6 +1,6 @@
 """What each question page shows: its form, its question (the page's h1) and its hints.
 
-The order of the pages and when each applies live in app/applications.py (the journey); this list only says how a page
+The order of the pages and when each applies live in app/applications/journey.py; this list only says how a page
 looks. One generic view and one template serve them all.
 """
 from __future__ import annotations

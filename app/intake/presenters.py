@@ -10,8 +10,8 @@ from flask_babel import format_currency, format_date, get_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
-from app import applications
-from app.applications import CHECK, StepRef
+from app.applications import answers, facts, journey, lifecycle
+from app.applications.journey import CHECK, StepRef
 from app.eligibility import Chain, parse_offense
 from app.intake.pages import PAGES
 from app.lookup.explanations import RELIEF_NAMES
@@ -76,7 +76,7 @@ def step_url(ref: StepRef, returning_to_check: bool = False) -> str:
         return url_for("intake.check_answers")
     if ref.index is None:
         return url_for("intake.question", slug=ref.slug, **extra)
-    if applications.STEPS[ref.slug].per_arrest:
+    if journey.STEPS[ref.slug].per_arrest:
         return url_for("intake.arrest_question", number=ref.index, slug=ref.slug, **extra)
     return url_for("intake.conviction_question", number=ref.index, slug=ref.slug, **extra)
 
@@ -86,19 +86,19 @@ def form_context(application: Application, ref: StepRef) -> dict[str, Any]:
     context: dict[str, Any] = {"language": str(get_locale() or "en"),
                                "contact_methods": application.answers.get("contact", {}).get("methods", [])}
     if ref.slug == "counties":
-        context["participating_counties"] = applications.participating_counties()
+        context["participating_counties"] = answers.participating_counties()
     if ref.slug in ("county", "arrest-county"):
-        context["all_counties"] = applications.all_counties()
+        context["all_counties"] = answers.all_counties()
         context["chosen_counties"] = [c for c in application.answers.get("counties", [])
-                                      if c not in (applications.NOT_LISTED, applications.NOT_SURE)]
+                                      if c not in (answers.NOT_LISTED, answers.NOT_SURE)]
     return context
 
 
 def progress_caption(application: Application, ref: StepRef) -> str:
-    number, total, section = applications.progress(application, ref)
+    number, total, section = journey.progress(application, ref)
     caption = _("Section %(number)s of %(total)s: %(title)s", number=number, total=total,
                 title=SECTION_TITLES[section])
-    if ref.index is not None and applications.STEPS[ref.slug].per_arrest:
+    if ref.index is not None and journey.STEPS[ref.slug].per_arrest:
         caption += " – " + _("arrest %(number)s", number=ref.index)
     elif ref.index is not None:
         caption += " – " + _("conviction %(number)s", number=ref.index)
@@ -115,7 +115,7 @@ OUTCOME_TITLES = {
 
 def arrest_title(application: Application, number: int) -> str:
     """"Arrest 1: Alameda, 2015, dismissed", or "Arrest 1" when nothing is known yet."""
-    arrest = applications.arrest_at(application, number) or {}
+    arrest = journey.arrest_at(application, number) or {}
     parts = [arrest.get("county"), (arrest.get("arrest_date") or "")[:4] or None,
              str(OUTCOME_TITLES[arrest["outcome"]]) if arrest.get("outcome") in OUTCOME_TITLES else None]
     known = ", ".join(part for part in parts if part)
@@ -125,12 +125,12 @@ def arrest_title(application: Application, number: int) -> str:
 
 def arrest_titles(application: Application) -> list[tuple[int, str]]:
     return [(number, arrest_title(application, number))
-            for number in range(1, len(applications.arrests_of(application)) + 1)]
+            for number in range(1, len(journey.arrests_of(application)) + 1)]
 
 
 def conviction_title(application: Application, number: int) -> str:
     """"Possession of marijuana (HS 11357), Alameda, 2012" or "Conviction 2" when nothing is known yet."""
-    conviction = applications.conviction_at(application, number)
+    conviction = journey.conviction_at(application, number)
     if conviction is None:
         return _("Conviction %(number)s", number=number)
     label = offense_label(conviction.offense_text, str(get_locale()))
@@ -180,7 +180,7 @@ def display_date(parts: dict[str, str] | None) -> str:
         return _("I don't know")
     try:
         if day and month:
-            return format_date(applications.date_from_parts(parts), format="long")
+            return format_date(answers.date_from_parts(parts), format="long")
         if month:
             return format_date(dt.date(int(year), int(month), 1), format="MMMM y")
     except (TypeError, ValueError):
@@ -207,7 +207,7 @@ def display_field(form_field: Any, options: dict[str, Any] | None = None) -> lis
 
 def answer_lines(application: Application, ref: StepRef) -> list[str]:
     page = PAGES[ref.slug]
-    form = page.form(formdata=None, data=applications.stored_answers(application, ref), meta={"csrf": False})
+    form = page.form(formdata=None, data=answers.stored_answers(application, ref), meta={"csrf": False})
     form.configure(form_context(application, ref))
     lines = [line for name, form_field in form._fields.items() if name != "csrf_token"
              for line in display_field(form_field, page.field_options.get(name, {}))]
@@ -217,10 +217,10 @@ def answer_lines(application: Application, ref: StepRef) -> list[str]:
 def check_answers(application: Application) -> list[SummarySection]:
     """The check-answers page: every answered question with a change link that comes back here."""
     sections: dict[Any, SummarySection] = {}
-    for ref in applications.journey(application):
-        if ref == CHECK or ref.slug in applications.SUMMARY_FIRST_STEP:
+    for ref in journey.journey(application):
+        if ref == CHECK or ref.slug in journey.SUMMARY_FIRST_STEP:
             continue
-        step = applications.STEPS[ref.slug]
+        step = journey.STEPS[ref.slug]
         key = (("arrest" if step.per_arrest else "conviction", ref.index) if ref.index is not None
                else step.section)
         if key not in sections:
@@ -230,7 +230,7 @@ def check_answers(application: Application) -> list[SummarySection]:
     return list(sections.values())
 
 
-def _summary_section(application: Application, step: applications.Step, ref: StepRef) -> SummarySection:
+def _summary_section(application: Application, step: journey.Step, ref: StepRef) -> SummarySection:
     if ref.index is None:
         return SummarySection(str(SECTION_TITLES[step.section]))
     if step.per_arrest:
@@ -278,7 +278,7 @@ def _granted_text(record: ClearedRecord | None) -> str | None:
 def results(application: Application, language: str) -> list[ConvictionResultView]:
     """Per conviction, then per arrest: what looks possible first, then what a lawyer must check, then what is not
     available."""
-    screening = applications.screen_application(application)
+    screening = facts.screen_application(application)
     granted = granted_relief_by_conviction(application)
     notes: dict[str, list[str]] = {}
     for note in (*screening.automatic_relief, *(n for arrest in screening.arrests for n in arrest.automatic_relief)):
@@ -318,7 +318,7 @@ def _result_view(key: str, number: int, title: str, found: tuple[Any, ...], note
 def confirmation(application: Application) -> dict[str, Any]:
     """The offices the application went to, for "what happens next"."""
     offices = [{"name": r.office.name, "phone": r.office.phone, "website": r.office.website, "county": r.county.name}
-               for r in applications.referrals_of(application)]
+               for r in lifecycle.referrals_of(application)]
     return {"offices": offices, "routed": application.routing_status == "routed"}
 
 

@@ -7,15 +7,16 @@ from flask_babel import get_locale
 from flask_babel import gettext as _
 from werkzeug.wrappers import Response
 
-from app import applications, resume_guard
-from app.applications import CHECK, CONVICTIONS_SUMMARY, StepRef
+from app import resume_guard
+from app.applications import answers, facts, journey, lifecycle, submission, tokens
+from app.applications.journey import CHECK, CONVICTIONS_SUMMARY, StepRef
 from app.extensions import limiter
 from app.intake import bp, presenters
 from app.intake.forms import ActionForm, ConfirmDeleteForm, ConsentForm, ResumeForm
 from app.intake.pages import PAGES
 from app.intake.presenters import step_url
 from app.models import Application
-from app.packets import NothingToFile, PacketRenderTimeout
+from app.packets import NothingToFile, PacketRenderTimeout, packet_for_application
 
 # The session names the application and how this browser reached it; it never holds the resume token or answers.
 SESSION_KEY = "intake"
@@ -27,12 +28,12 @@ def current_application() -> Application | None:
     """The application this browser's session names, while its resume token has not been replaced."""
     if "application" not in g:
         if session.get(LEGACY_TOKEN_KEY):
-            g.application = applications.find_by_token(session.pop(LEGACY_TOKEN_KEY))
+            g.application = tokens.find_by_token(session.pop(LEGACY_TOKEN_KEY))
             if g.application is not None:
                 remember(g.application, via="link")
         else:
             held = session.get(SESSION_KEY) or {}
-            g.application = applications.find_for_session(held.get("application"), held.get("fingerprint"))
+            g.application = tokens.find_for_session(held.get("application"), held.get("fingerprint"))
     return g.application
 
 
@@ -55,19 +56,19 @@ def continue_url(application: Application) -> str:
     """Where an application goes on: its first unanswered question while a draft, else the confirmation."""
     if application.status != "draft":
         return url_for("intake.confirmation")
-    return step_url(applications.first_unanswered(application))
+    return step_url(journey.first_unanswered(application))
 
 
 def back_to_unanswered(application: Application) -> Response | None:
     """The pages after the questions: a redirect to the first unanswered question, or None once all are answered."""
-    unanswered = applications.first_unanswered(application)
+    unanswered = journey.first_unanswered(application)
     return None if unanswered == CHECK else redirect(step_url(unanswered))
 
 
 def remember(application: Application, via: str) -> None:
     """This browser now holds `application`, reached `via` "start", "link" or "code"."""
     session[SESSION_KEY] = {"application": application.id, "via": via,
-                            "fingerprint": applications.session_fingerprint(application)}
+                            "fingerprint": tokens.session_fingerprint(application)}
     session["language"] = application.language
     g.application = application
 
@@ -78,7 +79,7 @@ def keep_language_with_application() -> None:
     if session.get(SESSION_KEY) and session.get("language"):
         application = current_application()
         if application is not None and application.status == "draft":
-            applications.set_language(application, session["language"])
+            lifecycle.set_language(application, session["language"])
 
 
 @bp.get("/")
@@ -90,9 +91,9 @@ def start():
 def begin():
     if not ActionForm().validate_on_submit():
         abort(400)
-    application, _token = applications.create_draft(language=str(get_locale() or "en"))
+    application, _token = lifecycle.create_draft(language=str(get_locale() or "en"))
     remember(application, via="start")
-    return redirect(step_url(applications.first_unanswered(application)))
+    return redirect(step_url(journey.first_unanswered(application)))
 
 
 @bp.get("/continue")
@@ -108,27 +109,27 @@ def question(slug: str, number: int | None = None):
     application = require_application()
     ref = StepRef(slug, number)
     page = PAGES.get(slug)
-    if page is None or not applications.is_reachable(application, ref) or not _url_fits(ref):
+    if page is None or not journey.is_reachable(application, ref) or not _url_fits(ref):
         abort(404)
     returning = request.args.get("return") == "check"
-    stored = applications.stored_answers(application, ref)
+    stored = answers.stored_answers(application, ref)
     form = page.form(data=stored) if request.method == "POST" else page.form(formdata=None, data=stored)
     form.configure(presenters.form_context(application, ref))
     if form.validate_on_submit():
-        applications.save_answers(application, ref, form.answers())
-        return redirect(step_url(applications.next_step(application, ref, returning)))
-    previous = applications.previous_step(application, ref)
+        answers.save_answers(application, ref, form.answers())
+        return redirect(step_url(journey.next_step(application, ref, returning)))
+    previous = journey.previous_step(application, ref)
     back = url_for("intake.check_answers") if returning else (step_url(previous) if previous else url_for("intake.start"))
     # Only the list page shows the convictions: loading them for every other page would cost a query each.
     listed = presenters.conviction_titles(application) if slug == CONVICTIONS_SUMMARY.slug else []
-    arrests = presenters.arrest_titles(application) if slug == applications.ARRESTS_SUMMARY.slug else []
+    arrests = presenters.arrest_titles(application) if slug == journey.ARRESTS_SUMMARY.slug else []
     return render_template(page.template, page=page, form=form, ref=ref, back_url=back,
                            progress=presenters.progress_caption(application, ref), convictions=listed, arrests=arrests)
 
 
 def _url_fits(ref: StepRef) -> bool:
     """An arrest page only under /arrest/, a conviction page only under /conviction/."""
-    step = applications.STEPS[ref.slug]
+    step = journey.STEPS[ref.slug]
     return ref.index is None or step.per_arrest == (request.endpoint == "intake.arrest_question")
 
 
@@ -137,7 +138,7 @@ def remove_conviction(number: int):
     application = require_application()
     if not ActionForm().validate_on_submit():
         abort(400)
-    applications.remove_conviction(application, number)
+    answers.remove_conviction(application, number)
     return redirect(url_for("intake.question", slug="convictions"))
 
 
@@ -164,10 +165,10 @@ def consent():
     if (response := back_to_unanswered(application)) is not None:
         return response
     form = ConsentForm()
-    late_prop47 = applications.needs_good_cause(application)
+    late_prop47 = facts.needs_good_cause(application)
     if form.validate_on_submit():
-        applications.submit(application, form.personal_statement.data,
-                            good_cause_statement=form.good_cause_statement.data if late_prop47 else None)
+        submission.submit(application, form.personal_statement.data,
+                          good_cause_statement=form.good_cause_statement.data if late_prop47 else None)
         return redirect(url_for("intake.confirmation"))
     return render_template("intake/consent.html", form=form, late_prop47=late_prop47)
 
@@ -190,7 +191,7 @@ def email_petition_link():
     if not ActionForm().validate_on_submit():
         abort(400)
     if application.status != "draft" and application.email:
-        applications.email_petition_link(application)
+        tokens.email_petition_link(application)
         flash(_("We emailed you a link. Open it to download your court papers."), "success")
     return redirect(url_for("intake.confirmation"))
 
@@ -203,7 +204,9 @@ def packet():
     if opened_by_code():
         return redirect(url_for("intake.confirmation"))
     try:
-        pdf = applications.petition_packet(application)
+        # every county's papers, each cover sheet naming the office that case went to
+        offices = {referral.county.name: referral.office for referral in lifecycle.referrals_of(application)}
+        pdf = packet_for_application(application, offices_by_county=offices)
     except NothingToFile:  # the rules changed since the application was sent: say so, do not fail silently
         flash(_("We could not fill in court papers for your convictions. A lawyer, or the court's self-help "
                 "center, can tell you what can be filed."), "error")
@@ -222,9 +225,9 @@ def save_and_return():
     form = ActionForm()
     emailed = False
     if form.validate_on_submit() and application.email:
-        applications.email_resume_link(application)
+        tokens.email_resume_link(application)
         emailed = True
-    link = applications.resume_url(applications.resume_token(application))
+    link = tokens.resume_url(tokens.resume_token(application))
     remember(application, via=session[SESSION_KEY]["via"])  # a row older than the token salt just got a new token
     return render_template("intake/save.html", application=application, form=form, emailed=emailed, link=link,
                            continue_url=continue_url(application))
@@ -232,7 +235,7 @@ def save_and_return():
 
 @bp.get("/resume/<token>")
 def resume_with_link(token: str):
-    application = applications.find_by_token(token)
+    application = tokens.find_by_token(token)
     if application is None:
         return render_template("intake/link_expired.html"), 404
     remember(application, via="link")
@@ -267,14 +270,14 @@ def delete_application():
     application = require_application(draft_only=False)
     form = ActionForm() if application.status == "draft" else ConfirmDeleteForm()
     if form.validate_on_submit():
-        if application.status == "draft" or applications.delete_is_confirmed(application, form.nonce.data,
-                                                                             form.reference.data):
-            applications.withdraw_application(application)
+        if application.status == "draft" or lifecycle.delete_is_confirmed(application, form.nonce.data,
+                                                                          form.reference.data):
+            lifecycle.withdraw_application(application)
             session.pop(SESSION_KEY, None)
             return redirect(url_for("intake.deleted"))
         form.reference.errors.append(form.MISMATCH)
     if isinstance(form, ConfirmDeleteForm):
-        form.nonce.data = applications.issue_delete_nonce(application)
+        form.nonce.data = lifecycle.issue_delete_nonce(application)
         form.reference.data = ""
     return render_template("intake/delete.html", form=form, application=application)
 

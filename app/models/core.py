@@ -135,7 +135,7 @@ class Application(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     reference: Mapped[str] = mapped_column(String(16), unique=True)
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)
-    # The resume token is derived from this salt and SECRET_KEY (app.applications.resume_token), so a link can be
+    # The resume token is derived from this salt and SECRET_KEY (app.applications.tokens.resume_token), so a link can be
     # made again when a page or an e-mail needs it without the token being stored anywhere; None on rows made before
     # it existed, whose first new link rotates the token.
     token_salt: Mapped[str | None] = mapped_column(String(32))

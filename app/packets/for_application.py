@@ -9,7 +9,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Collection
 
-from app.applications import applicant_details, arrest_facts, conviction_facts, petition_choices, screen_application
+from app.applications.facts import (
+    applicant_details,
+    arrest_facts,
+    conviction_facts,
+    petition_choices,
+    screen_application,
+)
 from app.lookup.matching import granted_relief_by_conviction
 from app.models import Application, PartnerOffice
 from app.packets.parties import Applicant, Attorney, OfficeContact, PacketChoices

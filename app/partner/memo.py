@@ -12,7 +12,8 @@ from typing import Any, Mapping
 
 from flask_babel import lazy_gettext as _l
 
-from app.applications import arrests_of, screen_application
+from app.applications.facts import screen_application
+from app.applications.journey import arrests_of
 from app.models import Application, Conviction
 
 log = logging.getLogger(__name__)
@@ -176,7 +177,7 @@ def _offense_text(offense: Mapping[str, Any] | None, conviction: Conviction | No
 
 
 def convictions_by_screening_id(convictions: list[Conviction]) -> dict[str, Conviction]:
-    """app.applications.conviction_facts names convictions "c1", "c2"... in the person's order."""
+    """app.applications.facts.conviction_facts names convictions "c1", "c2"... in the person's order."""
     return {f"c{number}": conviction for number, conviction in enumerate(convictions, start=1)}
 
 

@@ -2,7 +2,7 @@
 office in the caption (the resident's own download is a self-help packet in their name)."""
 from __future__ import annotations
 
-from app.applications import arrests_of
+from app.applications.journey import arrests_of
 from app.models import Referral, User
 from app.packets import Attorney, packet_for_application
 from app.partner.memo import convictions_by_screening_id

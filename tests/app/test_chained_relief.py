@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from app.applications import screen_application
+from app.applications.facts import screen_application
 from app.models import Referral
 from tests.support.intake import MARIJUANA_IN_ALAMEDA, answer_until
 from tests.support.partner import build_application

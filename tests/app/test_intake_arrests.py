@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from app import applications
+from app.applications import answers, facts, journey
 from tests.support.intake import ARREST_ONLY_IN_ALAMEDA, MARIJUANA_IN_ALAMEDA, answer_until, only_application
 
 @pytest.fixture
@@ -14,7 +14,7 @@ def arrest_only(client_request):
 
 
 def test_an_arrest_only_person_is_asked_no_conviction_pages(arrest_only, db_session):
-    asked = [ref.slug for ref in applications.journey(only_application(db_session))]
+    asked = [ref.slug for ref in journey.journey(only_application(db_session))]
 
     assert "county" not in asked and "convictions" not in asked
     assert ["arrest-county", "arrest-date", "arrest-offense", "arrest-agency", "arrest-outcome", "arrests-list"] == [
@@ -22,7 +22,7 @@ def test_an_arrest_only_person_is_asked_no_conviction_pages(arrest_only, db_sess
 
 
 def test_the_arrest_is_kept_as_engine_facts(arrest_only, db_session):
-    (arrest,) = applications.arrest_facts(only_application(db_session))
+    (arrest,) = facts.arrest_facts(only_application(db_session))
 
     assert (arrest.id, arrest.county, arrest.arrest_date.isoformat(), arrest.agency, arrest.outcome) == (
         "a1", "Alameda", "2015-03-04", "Oakland Police Department", "dismissed")
@@ -44,13 +44,13 @@ def test_results_offer_pc_851_91_sealing_on_cr_409(arrest_only):
 
 
 def test_the_arrest_county_routes_the_application(arrest_only, db_session):
-    assert applications.county_names(only_application(db_session)) == ["Alameda"]
+    assert answers.county_names(only_application(db_session)) == ["Alameda"]
 
 
 def test_answering_no_to_arrests_keeps_the_conviction_journey(client_request, db_session):
     answer_until(client_request, MARIJUANA_IN_ALAMEDA)
 
-    asked = [ref.slug for ref in applications.journey(only_application(db_session))]
+    asked = [ref.slug for ref in journey.journey(only_application(db_session))]
     assert "arrest-county" not in asked and "any-convictions" not in asked and "county" in asked
 
 

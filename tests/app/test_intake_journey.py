@@ -309,10 +309,10 @@ def test_the_confirmation_offers_the_filled_court_papers(answered):
 def test_court_papers_that_cannot_be_made_are_explained_on_the_confirmation(answered, monkeypatch, failure, message):
     answered.post("/consent", CONSENT)
 
-    def failing(_application):
+    def failing(_application, **_options):
         raise failure
 
-    monkeypatch.setattr("app.applications.petition_packet", failing)
+    monkeypatch.setattr("app.intake.views.packet_for_application", failing)
     response = answered.client.get("/petition.pdf")
     assert response.status_code == 302 and response.headers["Location"].endswith("/confirmation")
     assert message in answered.get("/confirmation").get_text()

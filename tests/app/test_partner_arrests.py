@@ -7,7 +7,7 @@ import pytest
 from pypdf import PdfReader
 from sqlalchemy import select
 
-from app.applications import screen_application
+from app.applications.facts import screen_application
 from app.models import Referral
 from tests.support.partner import build_application
 

@@ -109,14 +109,15 @@ def resume_from_a_new_browser(server: GunicornServer, reference: str, day: str) 
 
 
 def test_a_code_locks_after_five_wrong_birth_dates_spread_over_workers(serve, redis_url, database, tmp_path):
-    from app import applications, create_app
-    from app.applications import StepRef
+    from app import create_app
+    from app.applications import answers, lifecycle
+    from app.applications.journey import StepRef
     from tests.conftest import base_config
 
     with create_app(base_config(tmp_path, database)).app_context():
-        application, _token = applications.create_draft(language="en")
-        applications.save_answers(application, StepRef("date-of-birth"),
-                                  {"date_of_birth": {"day": "2", "month": "4", "year": "1980"}})
+        application, _token = lifecycle.create_draft(language="en")
+        answers.save_answers(application, StepRef("date-of-birth"),
+                             {"date_of_birth": {"day": "2", "month": "4", "year": "1980"}})
         reference = application.reference
     server = serve(RATELIMIT_STORAGE_URI=redis_url, RESUME_RATE_LIMIT="100/hour")
     with ThreadPoolExecutor(max_workers=5) as pool:

@@ -9,8 +9,8 @@ import re
 import pytest
 from sqlalchemy import select
 
-from app import applications
-from app.models import Application
+from app.applications import lifecycle
+from app.models import Application, utcnow
 from app.models.referrals import OutboxMessage
 from app.outbox import render
 from tests.support.hygiene import ClientRequest, csrf_token_from
@@ -99,10 +99,10 @@ def test_the_confirmation_page_s_nonce_and_the_typed_code_delete_a_sent_applicat
 
 def test_an_expired_delete_nonce_is_refused(sent, db_session):
     application = stored(db_session)
-    nonce = applications.issue_delete_nonce(application)
-    application.delete_nonce_expires_at = applications.utcnow() - dt.timedelta(seconds=1)
+    nonce = lifecycle.issue_delete_nonce(application)
+    application.delete_nonce_expires_at = utcnow() - dt.timedelta(seconds=1)
     db_session.commit()
-    assert not applications.delete_is_confirmed(application, nonce, application.reference)
+    assert not lifecycle.delete_is_confirmed(application, nonce, application.reference)
 
 
 def test_withdrawing_a_sent_application_tells_its_office(sent, db_session):
@@ -136,7 +136,7 @@ def test_resuming_by_code_elsewhere_ends_this_browser_s_session(make_app, db_ses
 
 
 def test_a_session_from_before_that_holds_the_token_is_moved_off_it(app, client):
-    application, token = applications.create_draft(language="en")
+    application, token = lifecycle.create_draft(language="en")
     with client.session_transaction() as session:
         session["intake_token"] = token
     assert client.get("/continue").headers["Location"] == "/question/counties"

@@ -7,8 +7,8 @@ import logging
 import pytest
 from sqlalchemy import select
 
-from app import applications
-from app.applications import StepRef
+from app.applications import answers, lifecycle
+from app.applications.journey import StepRef
 from app.models import AuditEvent
 from app.resume_guard import ALARM_ACTION
 from tests.support.hygiene import ClientRequest
@@ -26,9 +26,9 @@ def web(make_app):
 
 @pytest.fixture
 def reference(app):
-    application, _token = applications.create_draft(language="en")
-    applications.save_answers(application, StepRef("date-of-birth"),
-                              {"date_of_birth": {"day": "2", "month": "4", "year": "1980"}})
+    application, _token = lifecycle.create_draft(language="en")
+    answers.save_answers(application, StepRef("date-of-birth"),
+                         {"date_of_birth": {"day": "2", "month": "4", "year": "1980"}})
     return application.reference
 
 

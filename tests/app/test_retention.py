@@ -104,7 +104,7 @@ def test_audit_entries_older_than_a_year_are_deleted(db_session):
 
 
 def test_a_deleted_application_leaves_no_search_terms_behind(db_session):
-    from app.applications import delete_application
+    from app.applications.lifecycle import delete_application
     from app.models import SearchTerm
 
     delete_application(routed_application(["San Francisco"], full_name="Rosa Delgado"))

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from app.applications import screen_application
+from app.applications.facts import screen_application
 from app.screening_diff import changed_answers
 from tests.support.partner import build_application, routed_application
 
