@@ -12,10 +12,14 @@ from app.eligibility.remedies.prop64 import (
     PLEA_SIGNAL,
     PRIOR_PC290,
     PRIOR_SUPERSTRIKE,
+    MINOR_INFRACTION,
     REDESIGNATE_INFRACTION,
     REGISTRANT_TIMING,
+    SAME_CONDUCT_TODAY,
     SAME_OFFENSE_TODAY,
     SAME_SECTION_PRIORS,
+    YOUNG_ADULT_CULTIVATION,
+    YOUNG_ADULT_TRANSPORT,
 )
 from tests.unit.eligibility.builders import SETTLED, Expect, conviction, determination, person
 
@@ -100,9 +104,9 @@ RULES = [
                  (conviction("HS 11359", conviction_date=date(2005, 1, 1)), conviction("HS 11359", conviction_date=None)),
                  Expect("needs_review", missing=("conviction_date",)),
                  id="11359(c)(2) a same-section count of unknown date may be the second prior"),
-    pytest.param(conviction("HS 11359", level="misdemeanor"), person(superstrike_prior=True), (),
+    pytest.param(conviction("HS 11358", level="misdemeanor"), person(superstrike_prior=True), (),
                  Expect("eligible", "dismiss_and_seal"),
-                 id="11359 misdemeanor is not held by felony aggravators"),
+                 id="11358(d) misdemeanor is not held by felony aggravators"),
     pytest.param(conviction("HS 11360", level="felony", conviction_date=date(2010, 1, 1)), person(superstrike_prior=None),
                  (conviction("PC 215", level="felony", conviction_date=date(2001, 1, 1)),),
                  Expect("needs_review", missing=("person.superstrike_prior",)),
@@ -225,3 +229,102 @@ def test_redesignation_as_infraction_explains_the_age() -> None:
     found = determination("prop64", conviction("HS 11357(b)", conviction_date=AT_19))
 
     assert found.reasons == (REDESIGNATE_INFRACTION,)
+
+
+# HS 11361.8(e) for HS 11358-11360 by age at the offense: under 18 each is an infraction punished as 11357(b)(1)
+# (11358(a), 11359(a), 11360(a)(1)); 18 to 20, six plants or fewer (11358(b)) and 28.5 g or less given away or
+# transported (11360(b)) are infractions; from 18 possession for sale is a misdemeanor (11359(b)); at 21 and over the
+# adult-use limits are lawful (11362.1(a)). Offense dates are given so that the age is certain.
+AT_20 = date(2000, 9, 1)
+AT_17 = date(1997, 9, 1)
+AT_30 = date(2010, 9, 1)
+AGE_RULES = [
+    pytest.param(conviction("HS 11358", offense_date=AT_17, conviction_date=AT_17), Expect("eligible", "redesignate_infraction", "application", "HS 11361.8(e)"),
+                 id="11358(a) under 18: misdemeanor cultivation is an infraction today -> redesignate infraction"),
+    pytest.param(conviction("HS 11359", offense_date=AT_17, conviction_date=AT_17), Expect("eligible", "redesignate_infraction"),
+                 id="11359(a) under 18: misdemeanor possession for sale is an infraction today -> redesignate infraction"),
+    pytest.param(conviction("HS 11360(a)", offense_date=AT_17, conviction_date=AT_17), Expect("eligible", "redesignate_infraction"),
+                 id="11360(a)(1) under 18: misdemeanor transport or sale is an infraction today -> redesignate infraction"),
+    pytest.param(conviction("HS 11359", level="felony", offense_date=AT_17, conviction_date=AT_17),
+                 Expect("eligible", "redesignate_infraction", "application"),
+                 id="11359(a) under 18: felony possession for sale -> redesignate infraction"),
+    pytest.param(conviction("HS 11357(a)", level="felony", offense_date=AT_17, conviction_date=AT_17),
+                 Expect("eligible", "redesignate_infraction"),
+                 id="11357(b)(1) under 18: felony concentrate possession -> redesignate infraction"),
+    pytest.param(conviction("HS 11360(a)", level="infraction", sentence="fine_only", offense_date=AT_17, conviction_date=AT_17),
+                 Expect("not_eligible"),
+                 id="11360(a)(1) under 18: an infraction is the same today -> not eligible"),
+    pytest.param(conviction("HS 11358", offense_date=AT_20, conviction_date=AT_20), Expect("eligible", "redesignate_infraction"),
+                 id="11358(b) 18 to 20: misdemeanor cultivation (six plants or fewer, presumed) -> redesignate infraction"),
+    pytest.param(conviction("HS 11358", level="infraction", sentence="fine_only", offense_date=AT_20, conviction_date=AT_20),
+                 Expect("not_eligible"),
+                 id="11358(b) 18 to 20: an infraction is the same today -> not eligible"),
+    pytest.param(conviction("HS 11360(b)", offense_date=AT_20, conviction_date=AT_20), Expect("eligible", "redesignate_infraction"),
+                 id="11360(b) 18 to 20: misdemeanor transport of 28.5 g or less -> redesignate infraction"),
+    pytest.param(conviction("HS 11359", offense_date=AT_20, conviction_date=AT_20), Expect("not_eligible"),
+                 id="11359(b) 18 to 20: possession for sale is still a misdemeanor -> not eligible"),
+    pytest.param(conviction("HS 11359", offense_date=AT_30, conviction_date=AT_30), Expect("not_eligible"),
+                 id="11359(b) adult: possession for sale is still a misdemeanor -> not eligible"),
+    pytest.param(conviction("HS 11358", offense_date=AT_30, conviction_date=AT_30), Expect("eligible", "dismiss_and_seal"),
+                 id="11362.1(a)(3) 21 and over: misdemeanor cultivation (six plants or fewer, presumed) -> dismiss and seal"),
+    pytest.param(conviction("HS 11360(b)", offense_date=AT_30, conviction_date=AT_30), Expect("eligible", "dismiss_and_seal"),
+                 id="11362.1(a)(1) 21 and over: misdemeanor transport of 28.5 g or less -> dismiss and seal"),
+    pytest.param(conviction("HS 11359", level="felony", offense_date=AT_20, conviction_date=AT_20),
+                 Expect("eligible", "redesignate_misdemeanor"),
+                 id="11359(b) 18 and over: felony possession for sale -> redesignate misdemeanor"),
+    pytest.param(conviction("HS 11358", conviction_date=date(1998, 9, 1)), Expect("needs_review", missing=("offense_date",)),
+                 id="11358 convicted at 18, offense date unknown: may have been under 18 -> needs review"),
+    pytest.param(conviction("HS 11359", level="felony", conviction_date=date(1998, 9, 1)),
+                 Expect("needs_review", missing=("offense_date",)),
+                 id="11359 felony convicted at 18, offense date unknown: may have been under 18 -> needs review"),
+]
+
+
+@pytest.mark.parametrize(("subject", "expected"), AGE_RULES)
+def test_prop64_age_rule(subject: ConvictionFacts, expected: Expect) -> None:
+    expected.check(determination("prop64", subject))
+
+
+@pytest.mark.parametrize("section", ["HS 11358", "HS 11359", "HS 11360"])
+def test_unknown_age_holds_a_marijuana_trade_conviction_at_review(section: str) -> None:
+    found = determination("prop64", conviction(section), who=person(date_of_birth=None))
+
+    assert found.outcome == "needs_review" and "person.date_of_birth" in found.missing
+
+
+def test_a_prior_super_strike_does_not_hold_a_felony_committed_under_18() -> None:
+    """11359(c): the priors reach "a person 18 years of age or over" only."""
+    subject = conviction("HS 11359", level="felony", offense_date=AT_17, conviction_date=AT_17)
+
+    found = determination("prop64", subject, who=person(superstrike_prior=True))
+
+    assert (found.outcome, found.relief) == ("eligible", "redesignate_infraction")
+
+
+def test_a_prior_super_strike_with_the_age_unknown_needs_review_not_a_refusal() -> None:
+    found = determination("prop64", conviction("HS 11359", level="felony"),
+                          who=person(superstrike_prior=True, date_of_birth=None))
+
+    assert found.outcome == "needs_review" and found.reasons[0] == PRIOR_SUPERSTRIKE
+
+
+@pytest.mark.parametrize(
+    ("subject", "reason"),
+    [
+        pytest.param(conviction("HS 11358", offense_date=AT_17, conviction_date=AT_17), MINOR_INFRACTION, id="under 18"),
+        pytest.param(conviction("HS 11357(b)", offense_date=AT_16, conviction_date=AT_16), MINOR_INFRACTION,
+                     id="11357 under 18"),
+        pytest.param(conviction("HS 11358", offense_date=AT_20, conviction_date=AT_20), YOUNG_ADULT_CULTIVATION,
+                     id="11358(b) 18 to 20"),
+        pytest.param(conviction("HS 11360(b)", offense_date=AT_20, conviction_date=AT_20), YOUNG_ADULT_TRANSPORT,
+                     id="11360(b) 18 to 20"),
+        pytest.param(conviction("HS 11359", offense_date=AT_30, conviction_date=AT_30), SAME_CONDUCT_TODAY,
+                     id="11359(b) same today"),
+    ],
+)
+def test_age_answers_say_why(subject: ConvictionFacts, reason: Reason) -> None:
+    assert determination("prop64", subject).reasons == (reason,)
+
+
+def test_a_minors_infraction_names_the_minors_sentence() -> None:
+    assert "11361.1" in MINOR_INFRACTION.en and "11361.1" in MINOR_INFRACTION.es
