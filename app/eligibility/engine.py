@@ -23,6 +23,7 @@ from app.eligibility.remedies import (
     pc1203_43,
     pc1203_45,
     pc1203_49,
+    pc1170_9,
     pc1170_91,
     pc1473_7,
     pc4852_01,
@@ -62,9 +63,11 @@ REMEDY_BY_NAME: dict[str, Callable[[Case], Determination | None]] = {
     "pc1203_45": pc1203_45.assess,
     "pc290_5": pc290_5.assess,
     "pc236_15": pc236_15.assess,
-    # No dismissal route (prison, registration), veterans' resentencing, and the immigration attorney result.
+    # No dismissal route (prison, registration), veterans' resentencing and restorative relief, and the immigration
+    # attorney result.
     "pc4852_01": pc4852_01.assess,
     "pc1170_91": pc1170_91.assess,
+    "pc1170_9": pc1170_9.assess,
     "pc1473_7": pc1473_7.assess,
 }
 REMEDY_ORDER: tuple[Callable[[Case], Determination | None], ...] = tuple(REMEDY_BY_NAME.values())

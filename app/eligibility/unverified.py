@@ -13,7 +13,8 @@ from app.eligibility import tables
 from app.eligibility.results import Determination, Offense
 from app.eligibility.statutes import NO
 
-PROP64_AGGRAVATORS = "HS 11358(d), 11359(c), 11360(a)(3): the priors that keep a felony a felony"
+PROP64_AGGRAVATORS = ("HS 11358-11360 as Prop 64 amended them: the age subdivisions, and the priors of 11358(d), 11359(c) "
+                      "and 11360(a)(3) that keep a felony a felony (read only in secondary copies of the code)")
 PROP47_APPLICATION = "PC 1170.18(f)-(j): the application wording, the (i) disqualifier and the 2022-11-04 deadline"
 PROP47_OLDER_SECTIONS = "PC 459, 470, 484, 487 read as Prop 47's 459.5, 473, 490.2 (our reading, not statute text)"
 WOBBLER_ADDITIONS = "this section on the PC 17(b) wobbler list (an addition from secondary sources)"
@@ -22,6 +23,8 @@ WOBBLER_SECONDARY_LIST = ("this section on the PC 17(b) wobbler list (from a sec
 PC1203_45_EXCLUSIONS = "PC 1203.45's exclusions (PC 290 and Vehicle Code offenses), from secondary summaries"
 PC799_SEX_OFFENSES = "PC 799(b): sex offenses with no statute of limitations (SB 813), for PC 851.91(a)(2)(B)"
 PC4852_01_EXCLUSIONS = "PC 4852.01(c)-(d): the sex offenses excluded from the Certificate of Rehabilitation"
+PC1170_9_RELIEF = ("PC 1170.9(h): the conditions and the dismissal of restorative relief for veterans, from the "
+                   "bill digest and the Judicial Council's decision map, not the code text")
 PC1170_91_CONDITIONS = "PC 1170.91(b): its dates and custody condition, from secondary summaries"
 PC1203_4B_EXCLUSIONS = "PC 1203.4b(b): the offenses excluded from fire-crew dismissal, from secondary summaries"
 WIC781_CONDITIONS = "WIC 781(a)(1) waits and the WIC 707(b) exception, from secondary summaries"
@@ -30,7 +33,7 @@ PC1170_18_OLDER = frozenset({"459", "470", "484", "487"})
 
 # The remedies with an unverified rule: the others are answered without looking (the bulk tool screens millions).
 FLAGGED_REMEDIES = frozenset({"prop64", "prop47", "pc17b", "pc1203_45", "pc851_91", "pc4852_01", "pc1170_91",
-                              "pc1203_4b", "wic781"})
+                              "pc1170_9", "pc1203_4b", "wic781"})
 
 
 def unverified_rules(determination: Determination, offense: Offense | None) -> tuple[str, ...]:
@@ -64,6 +67,8 @@ def _rules_for(remedy: str, offense: Offense | None) -> tuple[str, ...]:
         rules.append(WIC781_CONDITIONS)
     if remedy == "pc1170_91":
         rules.append(PC1170_91_CONDITIONS)
+    if remedy == "pc1170_9":
+        rules.append(PC1170_9_RELIEF)
     if remedy == "pc851_91" and tables.NO_LIMITATION_IN_SOME_CASES.match(offense) != NO:
         rules.append(PC799_SEX_OFFENSES)
     return tuple(rules)

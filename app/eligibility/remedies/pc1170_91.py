@@ -4,7 +4,7 @@ A person who served in the U.S. military and may suffer from sexual trauma, trau
 abuse or mental health problems from that service, and who was sentenced for a felony before that was a mitigating
 factor (1170.91(a), from 2015), may petition for recall and resentencing (1170.91(b)). Offered only on a felony with a
 jail or prison term, when the person says they served (asked once); the court decides on the evidence. Veterans'
-other paths (PC 1170.9 treatment and its dismissal, PC 1203.4) appear with the dismissals. [M] unverified: the
+restorative relief after probation granted under PC 1170.9 is its own remedy (``pc1170_9``). [M] unverified: the
 dates and the custody condition of 1170.91(b) are from secondary summaries, so the answer stays ``needs_review``.
 """
 

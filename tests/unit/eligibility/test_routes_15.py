@@ -1,11 +1,12 @@
-"""Routes of issue 15 beside the conviction remedies: PC 4852.01, PC 1473.7 and the immigration warning, PC 1170.91."""
+"""Routes of issue 15 beside the conviction remedies: PC 4852.01, PC 1473.7 and the immigration warning, PC 1170.91,
+PC 1170.9(h)."""
 
 from __future__ import annotations
 
 import pytest
 
 from app.eligibility import ConvictionFacts, Person, screen
-from app.eligibility.unverified import PC4852_01_EXCLUSIONS
+from app.eligibility.unverified import PC1170_9_RELIEF, PC4852_01_EXCLUSIONS
 from tests.unit.eligibility.builders import SETTLED, TODAY, Expect, conviction, determination, person
 
 PRISON_FELONY = {"level": "felony", "sentence": "state_prison"}
@@ -33,6 +34,21 @@ RULES = [
                  id="1170.91 misdemeanor -> no route"),
     pytest.param("pc1170_91", conviction("PC 459", **PRISON_FELONY), SETTLED, Expect("not_eligible"),
                  id="1170.91 raised only when the person says they served"),
+    pytest.param("pc1170_9", conviction("PC 273.5", level="felony"), person(veteran=True),
+                 Expect("needs_review", "dismiss", "interests_of_justice", "PC 1170.9(h)", missing=()),
+                 id="1170.9(h) veteran's felony probation -> restorative relief, reviewed"),
+    pytest.param("pc1170_9", conviction("PC 242", probation_violated=True, probation_completed=False), person(veteran=True),
+                 Expect("needs_review", "dismiss", statute="PC 1170.9(h)"),
+                 id="1170.9(h) veteran's violated misdemeanor probation -> restorative relief, reviewed"),
+    pytest.param("pc1170_9", conviction("PC 242", sentence=None), person(veteran=True),
+                 Expect("needs_review", "dismiss", missing=("sentence",)),
+                 id="1170.9(h) veteran, sentence unknown: may have been probation -> needs review naming it"),
+    pytest.param("pc1170_9", conviction("PC 459", **PRISON_FELONY), person(veteran=True), Expect("not_eligible"),
+                 id="1170.9(h) prison term: no probation was granted -> no route"),
+    pytest.param("pc1170_9", conviction("PC 273.5", level="felony"), SETTLED, Expect("not_eligible"),
+                 id="1170.9(h) raised only when the person says they served"),
+    pytest.param("pc1170_9", conviction("PC 273.5", level="felony"), person(veteran=None), Expect("not_eligible"),
+                 id="1170.9(h) veteran status unknown -> nothing raised"),
 ]
 
 
@@ -91,3 +107,24 @@ def test_wic_781_786_juvenile_case_is_a_route_for_the_person() -> None:
 
 def test_wic_781_is_not_raised_without_a_juvenile_case() -> None:
     assert screen(person(juvenile_case=None), [], TODAY).person_routes == ()
+
+
+def test_1170_9_restorative_relief_says_it_reaches_beyond_1203_4_and_is_flagged_unverified() -> None:
+    found = determination("pc1170_9", conviction("PC 273.5", level="felony"), who=person(veteran=True))
+
+    assert "even where an ordinary dismissal under PC 1203.4" in found.reasons[0].en
+    assert "PC 1170.9(h)" in found.reasons[0].es
+    assert found.unverified == (PC1170_9_RELIEF,)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        pytest.param("county_jail", ["pc1170_91"], id="jail term: resentencing only"),
+        pytest.param("probation", ["pc1170_9"], id="probation: restorative relief only"),
+    ],
+)
+def test_a_veterans_felony_gets_1170_91_or_1170_9_by_its_sentence(sentence: str, expected: list[str]) -> None:
+    (result,) = screen(person(veteran=True), [conviction("PC 459", level="felony", sentence=sentence)], TODAY).convictions
+
+    assert [d.remedy for d in result.determinations if d.remedy.startswith("pc1170_9")] == expected
