@@ -97,8 +97,10 @@ def screen(
         chain = chains.chain_for(case.facts, determinations, felony_only_exclusion=felony_only)
         results.append(ConvictionResult(case.facts.id, case.offense, determinations, chain))
         notes.extend(automatic.notes_for(case, determinations))
+    history = pc851_91.ArrestHistory(record, arrests) if arrests else None
     arrest_results = tuple(
-        ArrestResult(arrest.id, (_flag_unverified(pc851_91.assess(arrest), parse_offense(arrest.offense_text)),),
+        ArrestResult(arrest.id,
+                     (_flag_unverified(pc851_91.assess(arrest, history), parse_offense(arrest.offense_text)),),
                      automatic.arrest_notes(arrest, person, today))
         for arrest in arrests
     )

@@ -254,6 +254,25 @@ NO_LIMITATION_IN_SOME_CASES = StatuteList(
     "offenses with no statute of limitations in some cases",
     ("PC 261", "PC 286", "PC 287", "PC 288", "PC 288a", "PC 288.5", "PC 289", "PC 209", "PC 667.61"),
 )
+# PC 851.91(c)(2): an arrest for domestic violence, child abuse or elder abuse is sealed only in the interests of
+# justice when the record shows a pattern of such arrests or convictions: "two or more convictions, or five or more
+# arrests, for separate offenses occurring on separate occasions within three years from at least one of the other
+# convictions or arrests" (wording from a secondary copy, record-expungement.com; the subdivision is (c)(2) in People
+# v. I.C. (Mar. 13, 2023, F083780) [nonpub. opn.]) [S]. The sections below are the ones whose every form is that kind
+# of abuse (our reading, not a statutory list): others (PC 242, 422, 646.9) may be domestic violence on their facts,
+# which a reviewer reads.
+DOMESTIC_VIOLENCE_OFFENSES = StatuteList("domestic violence offenses", ("PC 273.5", "PC 243(e)(1)"))
+CHILD_ABUSE_OFFENSES = StatuteList("child abuse offenses", ("PC 273a", "PC 273d"))
+ELDER_ABUSE_OFFENSES = StatuteList("elder abuse offenses", ("PC 368",))
+PC851_91_PATTERN_CONVICTIONS = 2
+PC851_91_PATTERN_ARRESTS = 5
+PC851_91_PATTERN_YEARS = 3
+# PC 851.91(a)(2)(C)-(D): no sealing when the person intentionally evaded law enforcement efforts to prosecute the
+# arrest, including by absconding, or by identity fraud for which they were later charged. No questionnaire asks it;
+# a later conviction for failing to appear (PC 1320, 1320.5) or for a false identity (PC 148.9 false identification to
+# a peace officer, 529 false personation, 530.5 identity theft) is the sign on the record that a reviewer checks.
+EVASION_SIGNS = StatuteList("signs of evading prosecution", ("PC 1320", "PC 1320.5", "PC 148.9", "PC 529", "PC 530.5"))
+
 # PC 851.93 automatic arrest relief (AB 1076, Stats. 2019, ch. 578, operative 2021-07-01 for arrests from
 # 2021-01-01; SB 731, Stats. 2022, ch. 814, back to arrests from 1973-01-01) [S: law.md s.5]. Not for a person
 # required to register under PC 290.

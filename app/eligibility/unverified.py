@@ -22,6 +22,8 @@ WOBBLER_SECONDARY_LIST = ("this section on the PC 17(b) wobbler list (from a sec
                           "wiperecord.com; its punishment clause not re-read)")
 PC1203_45_EXCLUSIONS = "PC 1203.45's exclusions (PC 290 and Vehicle Code offenses), from secondary summaries"
 PC799_SEX_OFFENSES = "PC 799(b): sex offenses with no statute of limitations (SB 813), for PC 851.91(a)(2)(B)"
+PC851_91_RECORD_BARS = ("PC 851.91(a)(2)(C)-(D) and (c)(2): the evasion bars and the abuse-pattern clause, from a "
+                        "secondary copy and People v. I.C. (2023, nonpub.), not the code text")
 PC4852_01_EXCLUSIONS = "PC 4852.01(c)-(d): the sex offenses excluded from the Certificate of Rehabilitation"
 PC1170_9_RELIEF = ("PC 1170.9(h): the conditions and the dismissal of restorative relief for veterans, from the "
                    "bill digest and the Judicial Council's decision map, not the code text")
@@ -29,6 +31,7 @@ PC1170_91_CONDITIONS = "PC 1170.91(b): its dates and custody condition, from sec
 PC1203_4B_EXCLUSIONS = "PC 1203.4b(b): the offenses excluded from fire-crew dismissal, from secondary summaries"
 WIC781_CONDITIONS = "WIC 781(a)(1) waits and the WIC 707(b) exception, from secondary summaries"
 PC1170_18_OLDER = frozenset({"459", "470", "484", "487"})
+_PC851_91_RECORD_BAR_STATUTES = frozenset({"PC 851.91(a)(2)(C)-(D)", "PC 851.91(c)(2)"})
 
 
 # The remedies with an unverified rule: the others are answered without looking (the bulk tool screens millions).
@@ -40,7 +43,10 @@ def unverified_rules(determination: Determination, offense: Offense | None) -> t
     """The unverified rules this determination turned on, if any; () for an outcome no such rule reached."""
     if determination.remedy not in FLAGGED_REMEDIES:
         return ()
-    return _rules_for(determination.remedy, offense)
+    rules = _rules_for(determination.remedy, offense)
+    if determination.remedy == "pc851_91" and determination.statute in _PC851_91_RECORD_BAR_STATUTES:
+        return (*rules, PC851_91_RECORD_BARS)
+    return rules
 
 
 @lru_cache(maxsize=8192)

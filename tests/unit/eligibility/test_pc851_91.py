@@ -94,3 +94,89 @@ def test_851_93_note_is_not_given_for_arrests_before_1973() -> None:
     (result,) = screen(SETTLED, [], TODAY, arrests=[arrest(arrest_date=date(1972, 12, 31))]).arrests
 
     assert result.automatic_relief == ()
+
+
+def sealing_with(subject: ArrestFacts, convictions: list[Any] = (), others: list[ArrestFacts] = ()) -> Determination:
+    """The answer for ``subject`` screened with the rest of the person's record."""
+    result = screen(SETTLED, list(convictions), TODAY, arrests=[subject, *others])
+    return next(found for found in result.arrests if found.id == subject.id).determinations[0]
+
+
+DV = {"offense_text": "PC 273.5"}
+RECORD_BARS = [
+    pytest.param(arrest(), [conviction("PC 1320", conviction_date=date(2016, 1, 5))], (),
+                 Expect("needs_review", "seal", statute="PC 851.91(a)(2)(C)-(D)", missing=()),
+                 id="851.91(a)(2)(C) a failure to appear after the arrest may be evasion -> needs review"),
+    pytest.param(arrest(), [conviction("PC 148.9", conviction_date=date(2015, 6, 1))], (),
+                 Expect("needs_review", "seal", statute="PC 851.91(a)(2)(C)-(D)"),
+                 id="851.91(a)(2)(D) a false identification after the arrest may be identity fraud -> needs review"),
+    pytest.param(arrest(), [conviction("PC 530.5", conviction_date=None)], (),
+                 Expect("needs_review", "seal", statute="PC 851.91(a)(2)(C)-(D)"),
+                 id="851.91(a)(2)(D) an undated identity theft conviction may follow the arrest -> needs review"),
+    pytest.param(arrest(), [conviction("PC 1320", conviction_date=date(2010, 1, 5))], (),
+                 Expect("eligible", "seal", statute="PC 851.91(a)(1)(B)(i)"),
+                 id="851.91(a)(2)(C) a failure to appear before the arrest is not evasion of it -> seal"),
+    pytest.param(arrest(**DV), [conviction("PC 273.5", conviction_date=date(2013, 1, 5)),
+                                conviction("PC 243(e)(1)", conviction_date=date(2014, 6, 1))], (),
+                 Expect("needs_review", "seal", "interests_of_justice", "PC 851.91(c)(2)", missing=()),
+                 id="851.91(c)(2) domestic violence arrest, two DV convictions within three years -> interests of justice"),
+    pytest.param(arrest(**DV), [conviction("PC 273.5", conviction_date=date(2003, 1, 5)),
+                                conviction("PC 273.5", conviction_date=date(2009, 6, 1))], (),
+                 Expect("eligible", "seal"),
+                 id="851.91(c)(2) two DV convictions six years apart are no pattern -> seal as of right"),
+    pytest.param(arrest(**DV), [conviction("PC 273.5", conviction_date=date(2013, 1, 5))], (),
+                 Expect("eligible", "seal"),
+                 id="851.91(c)(2) one DV conviction is no pattern -> seal as of right"),
+    pytest.param(arrest(**DV), [], [arrest(offense_text="PC 273.5", arrest_date=date(2013 + n, 2, 1)) for n in range(4)],
+                 Expect("needs_review", "seal", "interests_of_justice", "PC 851.91(c)(2)"),
+                 id="851.91(c)(2) five DV arrests each within three years of another -> interests of justice"),
+    pytest.param(arrest(**DV), [], [arrest(offense_text="PC 273.5", arrest_date=date(2013 + n, 2, 1)) for n in range(3)],
+                 Expect("eligible", "seal"),
+                 id="851.91(c)(2) four DV arrests are no pattern -> seal as of right"),
+    pytest.param(arrest(offense_text="PC 273a"), [conviction("PC 273d", conviction_date=date(2014, 1, 5)),
+                                                  conviction("PC 273a", conviction_date=None)], (),
+                 Expect("needs_review", "seal", "interests_of_justice", "PC 851.91(c)(2)"),
+                 id="851.91(c)(2) child abuse arrest, an undated conviction may complete the pattern -> interests of justice"),
+    pytest.param(arrest(offense_text="PC 368(b)(1)"), [conviction("PC 368", conviction_date=date(2014, 1, 5)),
+                                                       conviction("PC 368", conviction_date=date(2015, 1, 5))], (),
+                 Expect("needs_review", "seal", "interests_of_justice", "PC 851.91(c)(2)"),
+                 id="851.91(c)(2) elder abuse arrest with an elder abuse pattern -> interests of justice"),
+    pytest.param(arrest(), [conviction("PC 273.5", conviction_date=date(2013, 1, 5)),
+                            conviction("PC 273.5", conviction_date=date(2014, 6, 1))], (),
+                 Expect("eligible", "seal"),
+                 id="851.91(c)(2) reaches only an arrest for that kind of abuse -> a battery arrest is sealed as of right"),
+    pytest.param(arrest(offense_text="PC 273a"), [conviction("PC 273.5", conviction_date=date(2013, 1, 5)),
+                                                  conviction("PC 273.5", conviction_date=date(2014, 6, 1))], (),
+                 Expect("eligible", "seal"),
+                 id="851.91(c)(2) the pattern must be of the same kind -> DV convictions do not hold a child abuse arrest"),
+]
+
+
+@pytest.mark.parametrize(("subject", "convictions", "others", "expected"), RECORD_BARS)
+def test_record_bar(subject: ArrestFacts, convictions: list[Any], others: list[ArrestFacts], expected: Expect) -> None:
+    expected.check(sealing_with(subject, convictions, others))
+
+
+def test_an_abuse_pattern_says_the_judge_weighs_the_interests_of_justice_and_is_flagged() -> None:
+    from app.eligibility.remedies.pc851_91 import ABUSE_PATTERN
+    from app.eligibility.unverified import PC851_91_RECORD_BARS
+
+    found = sealing_with(arrest(**DV), [conviction("PC 273.5", conviction_date=date(2013, 1, 5)),
+                                        conviction("PC 273.5", conviction_date=date(2014, 6, 1))])
+
+    assert found.reasons == (ABUSE_PATTERN,) and "interests of justice" in found.reasons[0].en
+    assert PC851_91_RECORD_BARS in found.unverified
+
+
+def test_an_evasion_sign_names_the_conviction_to_check() -> None:
+    from app.eligibility.remedies.pc851_91 import EVASION_SIGN
+
+    found = sealing_with(arrest(), [conviction("PC 1320", conviction_date=date(2016, 1, 5))])
+
+    assert found.reasons == (EVASION_SIGN,) and "failing to appear" in found.reasons[0].en
+
+
+def test_an_arrest_screened_alone_has_no_record_bar() -> None:
+    from app.eligibility.remedies.pc851_91 import assess
+
+    assert assess(arrest(**DV)).outcome == "eligible"
