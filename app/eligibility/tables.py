@@ -250,9 +250,14 @@ REDUCIBLE_TO_INFRACTION = StatuteList(
 # list murder); [M] unverified: PC 799(b) (SB 813, 2016) also lifts the limit for the listed sex offenses committed
 # from 2017 or not yet barred then, so those are only possible matches (needs review), never a refusal.
 NO_LIMITATION_OFFENSES = StatuteList("offenses with no statute of limitations", ("PC 187", "PC 190"))
+# PC 799(b)'s list as a secondary copy gives it (self-law.org, "a research copy"): 261(a)(1)-(4), (6), (7), former
+# 262(a)(1)-(5), 264.1, 286 and 287 / former 288a in (c)(2)-(3), (d), (f), (g), (i), (k), 288(a) with substantial
+# sexual conduct, 288(b), 288.5, 289(a), (b), (d), (e), (g), for crimes from 2017 or not yet time-barred then. Whole
+# sections stay possible matches, since the date and the facts decide; PC 262 and 264.1 added from that copy.
 NO_LIMITATION_IN_SOME_CASES = StatuteList(
     "offenses with no statute of limitations in some cases",
-    ("PC 261", "PC 286", "PC 287", "PC 288", "PC 288a", "PC 288.5", "PC 289", "PC 209", "PC 667.61"),
+    ("PC 261", "PC 262", "PC 264.1", "PC 286", "PC 287", "PC 288", "PC 288a", "PC 288.5", "PC 289", "PC 209",
+     "PC 667.61"),
 )
 # PC 851.91(c)(2): an arrest for domestic violence, child abuse or elder abuse is sealed only in the interests of
 # justice when the record shows a pattern of such arrests or convictions: "two or more convictions, or five or more
@@ -280,9 +285,12 @@ PC851_93_OPERATIVE = date(2021, 7, 1)
 PC851_93_EARLIEST_ARREST = date(1973, 1, 1)
 
 # --- Certificate of Rehabilitation, PC 4852.01 ---------------------------------------------------------------------
-# [M] unverified: the PC 290 offenses 4852.01(c)-(d) exclude, from secondary summaries (not re-read).
+# PC 4852.01(c), read on leginfo.legislature.ca.gov (2026.12.2): "persons convicted of a violation of Section 269,
+# subdivision (c) of Section 286, subdivision (c) of Section 287, Section 288, Section 288.5, Section 288.7,
+# subdivision (j) of Section 289, or subdivision (c) of former Section 288a". PC 269 and 288.7 were missing before.
 PC4852_01_EXCLUDED = StatuteList(
-    "PC 4852.01 exclusions", ("PC 286(c)", "PC 287(c)", "PC 288", "PC 288a(c)", "PC 288.5", "PC 289(j)")
+    "PC 4852.01 exclusions",
+    ("PC 269", "PC 286(c)", "PC 287(c)", "PC 288", "PC 288a(c)", "PC 288.5", "PC 288.7", "PC 289(j)"),
 )
 
 # --- PC 1203.4b fire crews ----------------------------------------------------------------------------------------

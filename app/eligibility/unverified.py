@@ -24,10 +24,8 @@ PC1203_45_EXCLUSIONS = "PC 1203.45's exclusions (PC 290 and Vehicle Code offense
 PC799_SEX_OFFENSES = "PC 799(b): sex offenses with no statute of limitations (SB 813), for PC 851.91(a)(2)(B)"
 PC851_91_RECORD_BARS = ("PC 851.91(a)(2)(C)-(D) and (c)(2): the evasion bars and the abuse-pattern clause, from a "
                         "secondary copy and People v. I.C. (2023, nonpub.), not the code text")
-PC4852_01_EXCLUSIONS = "PC 4852.01(c)-(d): the sex offenses excluded from the Certificate of Rehabilitation"
 PC1170_9_RELIEF = ("PC 1170.9(h): the conditions and the dismissal of restorative relief for veterans, from the "
                    "bill digest and the Judicial Council's decision map, not the code text")
-PC1170_91_CONDITIONS = "PC 1170.91(b): its dates and custody condition, from secondary summaries"
 PC1203_4B_EXCLUSIONS = "PC 1203.4b(b): the offenses excluded from fire-crew dismissal, from secondary summaries"
 WIC781_CONDITIONS = "WIC 781(a)(1) waits and the WIC 707(b) exception, from secondary summaries"
 PC1170_18_OLDER = frozenset({"459", "470", "484", "487"})
@@ -35,7 +33,7 @@ _PC851_91_RECORD_BAR_STATUTES = frozenset({"PC 851.91(a)(2)(C)-(D)", "PC 851.91(
 
 
 # The remedies with an unverified rule: the others are answered without looking (the bulk tool screens millions).
-FLAGGED_REMEDIES = frozenset({"prop64", "prop47", "pc17b", "pc1203_45", "pc851_91", "pc4852_01", "pc1170_91",
+FLAGGED_REMEDIES = frozenset({"prop64", "prop47", "pc17b", "pc1203_45", "pc851_91",
                               "pc1170_9", "pc1203_4b", "wic781"})
 
 
@@ -65,14 +63,10 @@ def _rules_for(remedy: str, offense: Offense | None) -> tuple[str, ...]:
         rules.append(WOBBLER_SECONDARY_LIST)
     if remedy == "pc1203_45":
         rules.append(PC1203_45_EXCLUSIONS)
-    if remedy == "pc4852_01" and tables.PC4852_01_EXCLUDED.match(offense) != NO:
-        rules.append(PC4852_01_EXCLUSIONS)
     if remedy == "pc1203_4b":
         rules.append(PC1203_4B_EXCLUSIONS)
     if remedy == "wic781":
         rules.append(WIC781_CONDITIONS)
-    if remedy == "pc1170_91":
-        rules.append(PC1170_91_CONDITIONS)
     if remedy == "pc1170_9":
         rules.append(PC1170_9_RELIEF)
     if remedy == "pc851_91" and tables.NO_LIMITATION_IN_SOME_CASES.match(offense) != NO:

@@ -6,10 +6,12 @@ from __future__ import annotations
 import pytest
 
 from app.eligibility import ConvictionFacts, Person, screen
-from app.eligibility.unverified import PC1170_9_RELIEF, PC4852_01_EXCLUSIONS
+from app.eligibility.remedies.pc4852_01 import EXCLUDED
+from app.eligibility.unverified import PC1170_9_RELIEF
 from tests.unit.eligibility.builders import SETTLED, TODAY, Expect, conviction, determination, person
 
 PRISON_FELONY = {"level": "felony", "sentence": "state_prison"}
+SERVING = {"sentence_completed": False, "sentence_completed_date": None, "probation_completed": False}
 
 RULES = [
     pytest.param("pc4852_01", conviction("PC 211", **PRISON_FELONY), SETTLED,
@@ -27,9 +29,14 @@ RULES = [
                  id="1473.7 a citizen -> nothing to raise"),
     pytest.param("pc1473_7", conviction("HS 11350(a)"), person(us_citizen=None), Expect("not_eligible"),
                  id="1473.7 rather not say -> never a guess"),
-    pytest.param("pc1170_91", conviction("PC 459", **PRISON_FELONY), person(veteran=True),
-                 Expect("needs_review", "resentence", statute="PC 1170.91(b)"),
-                 id="1170.91(b) veteran's felony prison term -> resentencing, reviewed"),
+    pytest.param("pc1170_91", conviction("PC 459", **PRISON_FELONY, **SERVING), person(veteran=True),
+                 Expect("needs_review", "resentence", statute="PC 1170.91(b)(1)", missing=()),
+                 id="1170.91(b)(1) veteran currently serving a felony prison term -> resentencing, reviewed"),
+    pytest.param("pc1170_91", conviction("PC 459", **PRISON_FELONY), person(veteran=True), Expect("not_eligible"),
+                 id="1170.91(b)(1) the prison term is finished: not 'currently serving' -> no route"),
+    pytest.param("pc1170_91", conviction("PC 459", **PRISON_FELONY, sentence_completed=None, sentence_completed_date=None),
+                 person(veteran=True), Expect("needs_review", "resentence", missing=("sentence_completed",)),
+                 id="1170.91(b)(1) end of the term unknown -> needs review naming it"),
     pytest.param("pc1170_91", conviction("PC 242"), person(veteran=True), Expect("not_eligible"),
                  id="1170.91 misdemeanor -> no route"),
     pytest.param("pc1170_91", conviction("PC 459", **PRISON_FELONY), SETTLED, Expect("not_eligible"),
@@ -69,10 +76,28 @@ def test_1473_7_waits_for_the_end_of_criminal_custody() -> None:
     assert "once you are no longer in criminal custody" in found.reasons[0].en
 
 
-def test_4852_01_for_a_possibly_excluded_sex_offense_is_flagged_unverified() -> None:
-    found = determination("pc4852_01", conviction("PC 288(a)", level="felony"), who=person(registered_sex_offender=True))
+@pytest.mark.parametrize(
+    ("excluded", "expected"),
+    [
+        pytest.param("PC 288(a)", Expect("not_eligible", statute="PC 4852.01(c)"), id="4852.01(c) PC 288 -> refused"),
+        pytest.param("PC 288.7", Expect("not_eligible", statute="PC 4852.01(c)"), id="4852.01(c) PC 288.7 -> refused"),
+        pytest.param("PC 269", Expect("not_eligible", statute="PC 4852.01(c)"), id="4852.01(c) PC 269 -> refused"),
+        pytest.param("PC 286", Expect("needs_review", missing=("offense",)),
+                     id="4852.01(c) PC 286 without its subdivision may be 286(c) -> needs review"),
+        pytest.param("PC 286(b)(1)", Expect("needs_review", "certificate_of_rehabilitation", missing=()),
+                     id="4852.01(c) PC 286(b)(1) is not excluded -> reviewed as usual"),
+    ],
+)
+def test_4852_01_c_excluded_sex_offense(excluded: str, expected: Expect) -> None:
+    expected.check(determination("pc4852_01", conviction(excluded, **PRISON_FELONY), who=person(registered_sex_offender=True)))
 
-    assert PC4852_01_EXCLUSIONS in found.unverified
+
+def test_4852_01_c_excludes_the_person_so_a_prison_felony_beside_it_is_refused_too() -> None:
+    found = determination("pc4852_01", conviction("PC 211", **PRISON_FELONY),
+                          who=person(registered_sex_offender=True), history=[conviction("PC 288(a)", level="felony")])
+
+    assert (found.outcome, found.reasons) == ("not_eligible", (EXCLUDED,))
+    assert "PC 4852.01(d)" in EXCLUDED.en and "PC 4852.01(d)" in EXCLUDED.es
 
 
 JAIL = {"level": "felony", "sentence": "county_jail"}
@@ -125,6 +150,7 @@ def test_1170_9_restorative_relief_says_it_reaches_beyond_1203_4_and_is_flagged_
     ],
 )
 def test_a_veterans_felony_gets_1170_91_or_1170_9_by_its_sentence(sentence: str, expected: list[str]) -> None:
-    (result,) = screen(person(veteran=True), [conviction("PC 459", level="felony", sentence=sentence)], TODAY).convictions
+    (result,) = screen(person(veteran=True), [conviction("PC 459", level="felony", sentence=sentence, **SERVING)],
+                       TODAY).convictions
 
     assert [d.remedy for d in result.determinations if d.remedy.startswith("pc1170_9")] == expected
