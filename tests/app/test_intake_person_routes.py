@@ -1,5 +1,5 @@
 """Person steps asked once for the routes beside the dismissals: citizenship (PC 1473.7) and military service
-(PC 1170.91)."""
+(PC 1170.91, 1170.9)."""
 from __future__ import annotations
 
 from tests.support.intake import MARIJUANA_IN_ALAMEDA, answer_until
@@ -28,8 +28,11 @@ def test_rather_not_say_about_citizenship_raises_nothing(client_request):
     assert "immigration attorney" not in text
 
 
-def test_a_veteran_with_a_felony_prison_term_is_offered_resentencing(client_request):
-    text = results_text(client_request, {**FELONY_PRISON, "/question/veteran": {"answer": "yes"}})
+def test_a_veteran_still_serving_a_felony_prison_term_is_offered_resentencing(client_request):
+    """PC 1170.91(b)(1) reaches "a person currently serving a sentence for a felony conviction" (here, on parole)."""
+    text = results_text(client_request, {**FELONY_PRISON, "/question/veteran": {"answer": "yes"},
+                                         "/question/probation-or-parole": {"answer": "yes"},
+                                         "/conviction/1/sentence-finished": {"answer": "no"}})
 
     assert "Resentencing for veterans (Penal Code 1170.91)" in text
 
