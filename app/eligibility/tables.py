@@ -224,7 +224,10 @@ WOBBLERS = StatuteList(
         # PC 461(b) by county jail up to a year or 1170(h).
         "PC 460(b)",
         *(UNVERIFIED_WOBBLER_ENTRIES := (
-            # [M] unverified additions, widely described as wobblers:
+            # [M] unverified additions, widely described as wobblers. Secondary copies of the code agree for two
+            # (2026.12.2, not leginfo itself): VC 10851(a) "imprisonment in a county jail for not more than one year or
+            # pursuant to subdivision (h) of Section 1170" (bluedoor.sh's copy of the leginfo text, jurris.com), and
+            # VC 20001(b)(1) "state prison, or in a county jail for not more than one year" (catraffictickets.com).
             "VC 10851", "VC 23153", "VC 2800.2", "VC 20001(b)(1)", "HS 11377", "PC 25400", "PC 25850",
         )),
     ),
