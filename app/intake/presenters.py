@@ -50,6 +50,7 @@ REMEDY_NAMES = {
     "pc4852_01": _l("Certificate of Rehabilitation and pardon (Penal Code 4852.01)"),
     "pc1473_7": _l("Talk to an immigration attorney (Penal Code 1473.7)"),
     "pc1170_91": _l("Resentencing for veterans (Penal Code 1170.91)"),
+    "pc1170_9": _l("Restorative relief for veterans after probation (Penal Code 1170.9)"),
     "pc1203_4b": _l("Dismissal after serving on a fire crew (Penal Code 1203.4b)"),
     "wic781": _l("Sealing juvenile records (Welfare and Institutions Code 781 and 786)"),
 }

@@ -42,6 +42,7 @@ REMEDY_LABELS = {
     "pc4852_01": _l("Certificate of Rehabilitation and pardon (PC 4852.01)"),
     "pc1473_7": _l("Immigration: motion to vacate (PC 1473.7); refer to an immigration attorney"),
     "pc1170_91": _l("Resentencing of a veteran (PC 1170.91)"),
+    "pc1170_9": _l("Veterans' restorative relief (PC 1170.9(h))"),
     "pc1203_4b": _l("Dismissal after an incarcerated fire crew (PC 1203.4b)"),
     "wic781": _l("Juvenile records sealing (WIC 781, 786)"),
 }
