@@ -175,6 +175,9 @@ def load_config(
         "DRAFT_RETENTION_DAYS": _int("DRAFT_RETENTION_DAYS", 30),
         "SUBMITTED_RETENTION_DAYS": _int("SUBMITTED_RETENTION_DAYS", 365),
         "AUDIT_RETENTION_DAYS": _int("AUDIT_RETENTION_DAYS", 365),
+        # Clinic events (issue 11): days after the event its volunteers may still reprint and finish (the default of
+        # a new event; each event keeps its own).
+        "CLINIC_HELP_WINDOW_DAYS": _int("CLINIC_HELP_WINDOW_DAYS", 7),
         # Forms and API bodies are small; the DA's bulk upload raises its own limit (BULK_MAX_UPLOAD_MB) per request.
         "MAX_CONTENT_LENGTH": _int("MAX_REQUEST_MB", 2) * 1024 * 1024,
         # DA bulk tool (issue 7): upload limit for the DOJ file, and days before uploads and outputs are deleted.
@@ -192,4 +195,4 @@ def load_config(
 
 
 # One Babel catalog per audience, so each area's strings can be extracted and translated on their own.
-TRANSLATION_DOMAINS = ("messages", "intake", "partner", "auth", "bulk", "admin", "lookup")
+TRANSLATION_DOMAINS = ("messages", "intake", "partner", "auth", "bulk", "admin", "lookup", "clinic")

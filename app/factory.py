@@ -24,6 +24,7 @@ BLUEPRINTS = (
     ("app.partner", "/partner"),
     ("app.bulk.web", "/bulk"),
     ("app.admin", "/admin"),
+    ("app.clinic", "/clinic"),
     ("app.lookup", None),
 )
 

@@ -24,6 +24,7 @@ from app.models import (
     FINISHED_STATUSES,
     REFERRAL_STATUSES,
     Application,
+    ClinicEvent,
     County,
     OutboxMessage,
     PartnerOffice,
@@ -321,6 +322,7 @@ class QueueFilter:
     status: str | None = None
     search: str = ""
     county_id: int | None = None
+    event_id: int | None = None  # referrals of applications filled in at this clinic event
     page: int = 1
 
 
@@ -336,6 +338,8 @@ def _office_queue_query(office_id: int | None, queue_filter: QueueFilter) -> Any
         query = query.where(Referral.status == queue_filter.status)
     if queue_filter.county_id:
         query = query.where(Referral.county_id == queue_filter.county_id)
+    if queue_filter.event_id:
+        query = query.where(Application.clinic_event_id == queue_filter.event_id)
     term = " ".join(queue_filter.search.split())
     if term:
         # Names and case numbers are encrypted: they are matched through their blind indexes (app.search_index).
@@ -364,6 +368,16 @@ def office_counties(office_id: int | None) -> list[County]:
     return list(db.session.scalars(
         select(County).join(Referral, Referral.county_id == County.id)
         .where(Referral.office_id == office_id).distinct().order_by(County.name)
+    ))
+
+
+def office_events(office_id: int | None) -> list[ClinicEvent]:
+    """Clinic events the office has referrals from (for the event filter), newest first."""
+    return list(db.session.scalars(
+        select(ClinicEvent).join(Application, Application.clinic_event_id == ClinicEvent.id)
+        .join(Referral, Referral.application_id == Application.id)
+        .where(Referral.office_id == office_id).distinct()
+        .order_by(ClinicEvent.event_date.desc(), ClinicEvent.id.desc())
     ))
 
 

@@ -7,7 +7,10 @@ or ``-0.5`` is no formula and is left alone, so numeric columns stay numeric.
 """
 from __future__ import annotations
 
+import csv
+import io
 import re
+from collections.abc import Iterable, Sequence
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _PLAIN_NUMBER = re.compile(r"-\d+(\.\d+)?")
@@ -26,3 +29,12 @@ def restore(value: str) -> str:
     if value.startswith(QUOTE) and value[1:].startswith(FORMULA_STARTS):
         return value[1:]
     return value
+
+
+def csv_text(header: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
+    """A CSV file of `rows` under `header`, every cell neutralised."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(header)
+    writer.writerows([neutralise(value) for value in row] for row in rows)
+    return buffer.getvalue()

@@ -27,6 +27,7 @@ DOMAIN_SOURCES: dict[str, tuple[str, ...]] = {
     "bulk": ("app/bulk", "templates/bulk"),
     "admin": ("app/admin", "templates/admin"),
     "lookup": ("app/lookup", "templates/lookup"),
+    "clinic": ("app/clinic", "templates/clinic"),
 }
 METHODS = [("**.py", "python"), ("**.html", "jinja2"), ("**.txt", "jinja2")]
 KEYWORDS = {"N_": None, "_": None, "gettext": None, "ngettext": (1, 2), "lazy_gettext": None, "_l": None, "pgettext": ((1, "c"), 2)}

@@ -2,7 +2,7 @@
 redirects; the journey's rules live in the service."""
 from __future__ import annotations
 
-from flask import abort, current_app, flash, g, redirect, render_template, request, session, url_for
+from flask import abort, current_app, flash, redirect, render_template, request, session, url_for
 from flask_babel import get_locale
 from flask_babel import gettext as _
 from werkzeug.wrappers import Response
@@ -10,37 +10,22 @@ from werkzeug.wrappers import Response
 from app import resume_guard
 from app.applications import answers, facts, journey, lifecycle, submission, tokens
 from app.applications.journey import CHECK, CONVICTIONS_SUMMARY, StepRef
+from app.clinic import shift
 from app.extensions import limiter
 from app.intake import bp, presenters
 from app.intake.forms import ActionForm, ConfirmDeleteForm, ConsentForm, ResumeForm
 from app.intake.pages import PAGES
+from app.intake.resident_session import (
+    SESSION_KEY,
+    current_application,
+    forget,
+    opened_at_clinic,
+    opened_by_code,
+    remember,
+)
 from app.intake.presenters import step_url
 from app.models import Application
 from app.packets import NothingToFile, PacketRenderTimeout, packet_for_application
-
-# The session names the application and how this browser reached it; it never holds the resume token or answers.
-SESSION_KEY = "intake"
-LEGACY_TOKEN_KEY = "intake_token"  # sessions from before issue 17 held the resume token itself
-OPENED_BY_CODE = "code"
-
-
-def current_application() -> Application | None:
-    """The application this browser's session names, while its resume token has not been replaced."""
-    if "application" not in g:
-        if session.get(LEGACY_TOKEN_KEY):
-            g.application = tokens.find_by_token(session.pop(LEGACY_TOKEN_KEY))
-            if g.application is not None:
-                remember(g.application, via="link")
-        else:
-            held = session.get(SESSION_KEY) or {}
-            g.application = tokens.find_for_session(held.get("application"), held.get("fingerprint"))
-    return g.application
-
-
-def opened_by_code() -> bool:
-    """Reached with the reference code and birth date only: enough to go on with a draft, not to take a sent
-    application's papers (that needs the e-mailed link)."""
-    return (session.get(SESSION_KEY) or {}).get("via") == OPENED_BY_CODE
 
 
 def require_application(draft_only: bool = True) -> Application:
@@ -65,12 +50,10 @@ def back_to_unanswered(application: Application) -> Response | None:
     return None if unanswered == CHECK else redirect(step_url(unanswered))
 
 
-def remember(application: Application, via: str) -> None:
-    """This browser now holds `application`, reached `via` "start", "link" or "code"."""
-    session[SESSION_KEY] = {"application": application.id, "via": via,
-                            "fingerprint": tokens.session_fingerprint(application)}
-    session["language"] = application.language
-    g.application = application
+@bp.before_request
+def clinic_questions_need_their_volunteer() -> Response | None:
+    """Registered first: a clinic application's pages are shown only to its event's volunteer (app.clinic.shift)."""
+    return shift.guard_questionnaire()
 
 
 @bp.before_request
@@ -161,6 +144,8 @@ def results():
 
 @bp.route("/consent", methods=["GET", "POST"])
 def consent():
+    if opened_at_clinic():  # the volunteer reads the statement aloud and records the answer
+        return redirect(url_for("clinic.consent"))
     application = require_application()  # once sent, back-and-resubmit lands on the one confirmation
     if (response := back_to_unanswered(application)) is not None:
         return response
@@ -175,6 +160,8 @@ def consent():
 
 @bp.get("/confirmation")
 def confirmation():
+    if opened_at_clinic():
+        return redirect(url_for("clinic.resident_sent"))
     application = require_application(draft_only=False)
     if application.status == "draft":
         return redirect(url_for("intake.consent"))
@@ -273,7 +260,7 @@ def delete_application():
         if application.status == "draft" or lifecycle.delete_is_confirmed(application, form.nonce.data,
                                                                           form.reference.data):
             lifecycle.withdraw_application(application)
-            session.pop(SESSION_KEY, None)
+            forget()
             return redirect(url_for("intake.deleted"))
         form.reference.errors.append(form.MISMATCH)
     if isinstance(form, ConfirmDeleteForm):

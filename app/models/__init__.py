@@ -19,3 +19,4 @@ from app.models.referrals import (  # noqa: F401
 )
 from app.models.bulk import BulkJob, BulkJobPart  # noqa: F401,E402
 from app.models.lookup import RELIEFS, ClearedRecord, PublishBatch  # noqa: F401,E402
+from app.models.clinic import ClinicEvent, ClinicVolunteer  # noqa: F401,E402

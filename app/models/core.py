@@ -2,13 +2,16 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import JSON, Boolean, Date, DateTime, ForeignKey, Integer, MetaData, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.crypto import EncryptedDate, EncryptedJSON, EncryptedString
 from app.extensions import db
+
+if TYPE_CHECKING:
+    from app.models.clinic import ClinicEvent
 
 # Stable constraint names keep Alembic diffs identical on SQLite and PostgreSQL.
 db.metadata.naming_convention = {
@@ -159,12 +162,21 @@ class Application(db.Model):
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
     submitted_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     consent_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    # Filled in at a clinic event (source "clinic"): which event, which volunteer, and who read the consent
+    # statement aloud, in which language (the volunteer records the resident's agreement; app.clinic.service).
+    clinic_event_id: Mapped[int | None] = mapped_column(ForeignKey("clinic_event.id"), index=True)
+    volunteer_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+    consent_read_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+    consent_read_language: Mapped[str | None] = mapped_column(String(5))
     purge_after: Mapped[dt.datetime | None] = mapped_column(DateTime, index=True)
 
     convictions: Mapped[list[Conviction]] = relationship(
         back_populates="application", cascade="all, delete-orphan", order_by="Conviction.position"
     )
     search_terms: Mapped[list[SearchTerm]] = relationship(cascade="all, delete-orphan", passive_deletes=True)
+    clinic_event: Mapped[ClinicEvent | None] = relationship()
+    volunteer: Mapped[User | None] = relationship(foreign_keys=[volunteer_id])
+    consent_read_by: Mapped[User | None] = relationship(foreign_keys=[consent_read_by_id])
 
     def __repr__(self) -> str:
         return f"<Application {self.reference} {self.status}>"

@@ -28,6 +28,7 @@ from app.referrals import (
     change_status,
     mark_opened,
     office_counties,
+    office_events,
     office_queue,
     office_queue_page,
     referral_for_office,
@@ -54,6 +55,7 @@ def queue() -> str:
         queue_page=office_queue_page(office_id, queue_filter),
         counts=status_counts(office_id),
         counties=office_counties(office_id),
+        events=office_events(office_id),
         queue_filter=queue_filter,
         statuses=REFERRAL_STATUSES,
     )
@@ -173,10 +175,12 @@ def _referral_page(found: Referral, status_form: StatusForm | None = None, note_
 def _queue_filter(args: Mapping[str, str]) -> QueueFilter:
     status = args.get("status")
     county = args.get("county", "")
+    event = args.get("event", "")
     page = args.get("page", "")
     return QueueFilter(
         status=status if status in REFERRAL_STATUSES else None,
         search=args.get("q", "")[:200],
-        county_id=int(county) if county.isdigit() else None,
+        county_id=int(county) if county.isdigit() and len(county) < 10 else None,
+        event_id=int(event) if event.isdigit() and len(event) < 10 else None,
         page=int(page) if page.isdigit() and len(page) < 7 else 1,
     )

@@ -6,6 +6,7 @@ from flask import current_app, jsonify, redirect, request, session
 from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 
+from app.clinic import shift
 from app.extensions import db, limiter
 from app.site import bp
 
@@ -38,6 +39,10 @@ def safe_next(target: str | None) -> str:
 @bp.get("/language/<code>")
 def switch_language(code: str):
     """A plain link (works without JavaScript); the choice persists in the session."""
+    target = safe_next(request.args.get("next"))
     if code in current_app.config["LANGUAGES"]:
-        session["language"] = code
-    return redirect(safe_next(request.args.get("next")))
+        if shift.on_shift() and (target == "/clinic" or target.startswith("/clinic/")):
+            shift.set_own_language(code)  # a volunteer's own pages; the resident's questions keep theirs
+        else:
+            session["language"] = code
+    return redirect(target)

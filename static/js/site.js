@@ -27,3 +27,67 @@ document.addEventListener("DOMContentLoaded", function () {
     });
   });
 });
+
+// Print buttons (clinic receipts): a button, not a link, because printing needs script.
+document.addEventListener("DOMContentLoaded", function () {
+  Array.prototype.forEach.call(document.querySelectorAll("[data-print]"), function (button) {
+    button.addEventListener("click", function () { window.print(); });
+  });
+});
+
+// A shared laptop at a clinic: the browser must not offer the last person's name, birth date or address.
+document.addEventListener("DOMContentLoaded", function () {
+  if (!document.body.hasAttribute("data-shared-device")) { return; }
+  Array.prototype.forEach.call(document.querySelectorAll("form, input, textarea, select"), function (element) {
+    element.setAttribute("autocomplete", "off");
+  });
+});
+
+// A page shown again from the back-forward cache would show what it showed before (at a clinic, the last person's
+// answers): ask the server again, which shows only what this session may see.
+window.addEventListener("pageshow", function (event) {
+  if (event.persisted) { window.location.reload(); }
+});
+
+// Flaky wifi at a clinic: before a form is sent, check the server answers. If it does not, say so and keep what was
+// typed (a failed navigation would replace the page with the browser's error page and lose it). Without script, or
+// off a volunteer's shift, forms post as usual.
+document.addEventListener("DOMContentLoaded", function () {
+  if (!document.body.hasAttribute("data-shared-device")) { return; }
+  var notice = null;
+  var showNotice = function (form) {
+    if (!notice) {
+      notice = document.createElement("div");
+      notice.className = "notice notice-error";
+      notice.setAttribute("role", "alert");
+      notice.setAttribute("tabindex", "-1");
+      notice.setAttribute("data-offline-notice", "");
+      notice.textContent = document.body.getAttribute("data-offline-message") || "";
+    }
+    form.parentNode.insertBefore(notice, form);
+    notice.focus();
+  };
+  Array.prototype.forEach.call(document.querySelectorAll("main form[method=post]"), function (form) {
+    form.addEventListener("submit", function (event) {
+      if (form.hasAttribute("data-checked")) { form.removeAttribute("data-checked"); return; }
+      if (!window.fetch) { return; }
+      event.preventDefault();
+      var submitter = event.submitter || null;
+      var controller = window.AbortController ? new AbortController() : null;
+      var timer = controller ? setTimeout(function () { controller.abort(); }, 8000) : null;
+      fetch(document.body.getAttribute("data-health-url") || "/healthz",
+            {cache: "no-store", credentials: "same-origin", signal: controller ? controller.signal : undefined})
+        .then(function (response) {
+          if (timer) { clearTimeout(timer); }
+          if (!response.ok) { throw new Error("server unavailable"); }
+          if (notice && notice.parentNode) { notice.parentNode.removeChild(notice); }
+          form.setAttribute("data-checked", "");
+          if (form.requestSubmit) { form.requestSubmit(submitter); } else { form.submit(); }
+        })
+        .catch(function () {
+          if (timer) { clearTimeout(timer); }
+          showNotice(form);
+        });
+    });
+  });
+});
