@@ -134,8 +134,10 @@ def select_locale() -> str:
     """An explicit choice (stored in the session, or the application's language) wins over Accept-Language."""
     from flask import current_app
 
+    from app.clinic.shift import clinic_page_language
+
     languages = current_app.config["LANGUAGES"]
-    chosen = getattr(g, "language", None) or session.get("language")
+    chosen = clinic_page_language() or session.get("language")
     if chosen in languages:
         return chosen
     return request.accept_languages.best_match(languages) or current_app.config["BABEL_DEFAULT_LOCALE"]

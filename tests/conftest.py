@@ -142,6 +142,9 @@ def app(make_app: Callable[..., Any]) -> Iterator[Any]:
 
 @pytest.fixture
 def client(app: Any) -> Any:
+    from tests.support.sessions import FreshRequestClient
+
+    app.test_client_class = FreshRequestClient
     return app.test_client()
 
 

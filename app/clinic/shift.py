@@ -7,7 +7,7 @@ questionnaire speaks the resident's.
 """
 from __future__ import annotations
 
-from flask import current_app, redirect, session, url_for
+from flask import current_app, has_request_context, redirect, request, session, url_for
 from flask_login import current_user
 from werkzeug.wrappers import Response
 
@@ -23,6 +23,14 @@ SHIFT_KEY = "clinic"
 def own_language() -> str:
     return (session.get(SHIFT_KEY) or {}).get("own_language") or session.get("language") \
         or current_app.config["BABEL_DEFAULT_LOCALE"]
+
+
+def clinic_page_language() -> str | None:
+    """On a shift, the clinic's own pages speak the volunteer's language while the questionnaire speaks the
+    resident's (the locale selector asks this first)."""
+    if has_request_context() and request.blueprint == "clinic" and on_shift():
+        return own_language()
+    return None
 
 
 def set_own_language(code: str) -> None:

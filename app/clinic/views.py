@@ -6,7 +6,7 @@ blueprint; app.clinic.shift guards it while a volunteer holds a resident's appli
 """
 from __future__ import annotations
 
-from flask import Response, abort, flash, g, redirect, render_template, request, session, url_for
+from flask import Response, abort, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
@@ -31,12 +31,10 @@ STAFF = ("admin", "attorney", "volunteer")
 
 
 @bp.before_request
-def speak_the_volunteers_language() -> None:
-    """The clinic's own pages use the volunteer's language; the questionnaire uses the resident's."""
+def start_the_shift() -> None:
+    """From a volunteer's first clinic page on, their own pages keep their language (app.clinic.shift)."""
     if current_user.is_authenticated and current_user.role == "volunteer":
         shift.start()
-    if shift.on_shift():
-        g.language = shift.own_language()
 
 
 @bp.app_context_processor

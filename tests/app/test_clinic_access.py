@@ -10,6 +10,7 @@ from app.models import Application, AuditEvent
 from tests.support.clinic import answers_for, help_resident, invite, make_event, start_resident
 from tests.support.intake import answer_until
 from tests.support.partner import routed_application
+from tests.support.sessions import forget_request_caches
 
 
 @pytest.fixture
@@ -135,6 +136,7 @@ def test_a_volunteer_who_logs_out_loses_the_resident(client_request, login_as, v
     answer_until(client_request, answers_for("Ana Out"), stop_before="/question/address", first_url=first)
     with client_request.client.session_transaction() as session:
         session.pop("_user_id")
+    forget_request_caches()
     response = client_request.client.get("/question/name")
     assert response.status_code == 302
     assert "Ana Out" not in client_request.client.get("/question/name", follow_redirects=True).get_data(as_text=True)
