@@ -1,6 +1,8 @@
 """`flask users create-admin`, `flask users invite` and (development only) `flask users seed-demo`."""
 from __future__ import annotations
 
+import datetime as dt
+
 import click
 from flask import current_app
 from sqlalchemy import select
@@ -9,11 +11,13 @@ from app.auth import accounts, bp, tokens
 from app.auth.passwords import hash_password
 from app.auth.service import find_user_by_email
 from app.extensions import db
-from app.models import ROLES, County, PartnerOffice, User, utcnow
+from app.models import ROLES, ClinicEvent, ClinicVolunteer, County, PartnerOffice, User, utcnow
 
 # Fixed, public demo credentials: usable only where APP_ENV is development or testing.
 DEMO_PASSWORD = "demo-password-123"
 DEMO_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+DEMO_CLINIC_NAME = "Demo clinic"
+DEMO_VOLUNTEER = "volunteer@example.org"
 DEMO_USERS = (  # email, name, role, office slug, county slug
     ("admin@example.org", "Demo Admin", "admin", None, None),
     ("attorney@example.org", "Demo Attorney", "attorney", "sf-public-defender", None),
@@ -62,12 +66,33 @@ def seed_demo() -> None:
             user.totp_confirmed_at = user.totp_confirmed_at or utcnow()
         db.session.add(user)
     db.session.commit()
+    event = demo_clinic_event()
     click.echo("Demo staff accounts (development only):")
     for email, _name, role, _office, _county in DEMO_USERS:
         click.echo(f"  {role:<10} {email}")
     click.echo(f"  password:    {DEMO_PASSWORD}")
     click.echo(f"  TOTP secret: {DEMO_TOTP_SECRET} (add it to an authenticator app, or run: "
                f"python -c \"import pyotp; print(pyotp.TOTP('{DEMO_TOTP_SECRET}').now())\")")
+    click.echo(f"  clinic:      {event.name} today, the demo volunteer invited (/clinic/)")
+
+
+def demo_clinic_event() -> ClinicEvent:
+    """Today's demo clinic of the San Francisco public defender, with the demo volunteer invited: made once, moved to
+    today on every `make run` so its help window is open."""
+    office = _one(PartnerOffice, "sf-public-defender")
+    event = db.session.scalars(select(ClinicEvent).where(ClinicEvent.name == DEMO_CLINIC_NAME)).first()
+    if event is None:
+        event = ClinicEvent(name=DEMO_CLINIC_NAME, place="Main Library, 100 Larkin Street", office=office,
+                            county_id=office.county_id, help_window_days=current_app.config["CLINIC_HELP_WINDOW_DAYS"])
+        db.session.add(event)
+    event.event_date = dt.date.today()
+    db.session.flush()
+    volunteer = find_user_by_email(DEMO_VOLUNTEER)
+    if volunteer is not None and not db.session.scalar(select(ClinicVolunteer.id).where(
+            ClinicVolunteer.event_id == event.id, ClinicVolunteer.user_id == volunteer.id)):
+        db.session.add(ClinicVolunteer(event_id=event.id, user_id=volunteer.id))
+    db.session.commit()
+    return event
 
 
 def _invite_and_print(email: str, name: str, role: str, office: PartnerOffice | None, county: County | None) -> None:

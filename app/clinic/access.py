@@ -59,7 +59,7 @@ def event_for(user: User, event_id: int, now: dt.datetime) -> ClinicEvent | None
     return None
 
 
-def application_for(user: User, event: ClinicEvent, application_id: int) -> Application | None:
+def application_for(event: ClinicEvent, application_id: int) -> Application | None:
     """An application of this event (the caller got the event through `event_for`)."""
     return db.session.scalars(select(Application).where(Application.id == application_id,
                                                         Application.clinic_event_id == event.id)).one_or_none()

@@ -62,7 +62,7 @@ def receipt_for(application: Application, event: ClinicEvent) -> Receipt:
 def receipt_html(receipt: Receipt) -> Markup:
     """The receipt's words in the resident's language, for a page that is otherwise in the volunteer's."""
     with force_locale(receipt.language):
-        return Markup(render_template("clinic/_receipt_body.html", receipt=receipt))  # nosec B704 (autoescaped template)
+        return Markup(render_template("clinic/_receipt_body.html", receipt=receipt))  # nosec B704: an autoescaped template
 
 
 def consent_statement(language: str) -> list[str]:

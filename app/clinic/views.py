@@ -49,9 +49,21 @@ def clinic_page_context() -> dict[str, object]:
     return {"shared_device": True, "clinic_banner": banner}
 
 
-def _event(event_id: int) -> ClinicEvent:
+def _event(event_id: int, audited_as: str | None = None) -> ClinicEvent:
+    """The event if the user may see it now (404 otherwise); with `audited_as`, the view is audited."""
     event = access.event_for(current_user, event_id, service.now())
     if event is None:
+        abort(404)
+    if audited_as:
+        record_audit(current_user, audited_as, "clinic_event", event.id)
+        db.session.commit()
+    return event
+
+
+def _managed_event(event_id: int) -> ClinicEvent:
+    """An event this admin or attorney runs (404 for another office's)."""
+    event = _event(event_id)
+    if not access.can_manage(current_user, event):
         abort(404)
     return event
 
@@ -101,23 +113,21 @@ def new_event() -> Response | str:
 @bp.get("/events/<int:event_id>")
 @staff_required(*STAFF)
 def event(event_id: int) -> str:
-    found = _event(event_id)
-    record_audit(current_user, "clinic.event_viewed", "clinic_event", found.id)
-    db.session.commit()
+    return _event_page(_event(event_id, "clinic.event_viewed"), InviteVolunteerForm())
+
+
+def _event_page(found: ClinicEvent, invite_form: InviteVolunteerForm) -> str:
     return render_template("clinic/event.html", event=found, rows=export.event_rows(found),
                            managing=access.can_manage(current_user, found),
                            window_closes_on=service.window_closes_on(found),
                            start_form=StartResidentForm(language=shift.own_language()),
-                           invite_form=InviteVolunteerForm(), action_form=ActionForm(),
-                           resident=shift.resident_at_hand())
+                           invite_form=invite_form, action_form=ActionForm(), resident=shift.resident_at_hand())
 
 
 @bp.post("/events/<int:event_id>/volunteers")
 @staff_required(*MANAGERS)
 def invite(event_id: int) -> Response | str:
-    found = _event(event_id)
-    if not access.can_manage(current_user, found):
-        abort(404)
+    found = _managed_event(event_id)
     form = InviteVolunteerForm()
     if form.validate_on_submit():
         try:
@@ -129,17 +139,15 @@ def invite(event_id: int) -> Response | str:
                     name=user.name) if created else _("%(name)s is invited to this event.", name=user.name),
                   "success")
             return redirect(url_for("clinic.event", event_id=found.id))
-    return render_template("clinic/event.html", event=found, rows=export.event_rows(found), managing=True,
-                           window_closes_on=service.window_closes_on(found), start_form=StartResidentForm(),
-                           invite_form=form, action_form=ActionForm(), resident=None)
+    return _event_page(found, form)
 
 
 @bp.post("/events/<int:event_id>/volunteers/<int:user_id>/remove")
 @staff_required(*MANAGERS)
 def remove_volunteer(event_id: int, user_id: int) -> Response:
-    found = _event(event_id)
-    if not access.can_manage(current_user, found) or not ActionForm().validate_on_submit():
-        abort(404)
+    found = _managed_event(event_id)
+    if not ActionForm().validate_on_submit():
+        abort(400)
     service.remove_volunteer(current_user, found, user_id)
     return redirect(url_for("clinic.event", event_id=found.id))
 
@@ -252,12 +260,20 @@ def end_shift() -> Response:
 @bp.get("/events/<int:event_id>/applications/<int:application_id>/receipt")
 @staff_required(*STAFF)
 def receipt(event_id: int, application_id: int) -> str:
-    found = _event(event_id)
-    application = access.application_for(current_user, found, application_id) or abort(404)
-    record_audit(current_user, "clinic.receipt_viewed", "application", application.id)
-    db.session.commit()
+    found, application = _event_application(event_id, application_id, "clinic.receipt_viewed")
     return render_template("clinic/receipt.html", receipt=receipts.receipt_for(application, found),
                            receipt_html=_receipt_html(application, found), event=found, application=application)
+
+
+def _event_application(event_id: int, application_id: int, audited_as: str) -> tuple[ClinicEvent, Application]:
+    """An application of an event the user may see (404 otherwise), its view audited."""
+    found = _event(event_id)
+    application = access.application_for(found, application_id)
+    if application is None:
+        abort(404)
+    record_audit(current_user, audited_as, "application", application.id)
+    db.session.commit()
+    return found, application
 
 
 def _receipt_html(application: Application, found: ClinicEvent):  # type: ignore[no-untyped-def]
@@ -268,10 +284,7 @@ def _receipt_html(application: Application, found: ClinicEvent):  # type: ignore
 @staff_required(*STAFF)
 def papers(event_id: int, application_id: int) -> Response:
     """One resident's receipt and court papers as one PDF."""
-    found = _event(event_id)
-    application = access.application_for(current_user, found, application_id) or abort(404)
-    record_audit(current_user, "clinic.papers_downloaded", "application", application.id)
-    db.session.commit()
+    found, application = _event_application(event_id, application_id, "clinic.papers_downloaded")
     return _rendered(lambda: receipts.batch_pdf([application], found), f"clinic-{application.reference}.pdf", found)
 
 
@@ -279,9 +292,7 @@ def papers(event_id: int, application_id: int) -> Response:
 @staff_required(*STAFF)
 def batch(event_id: int) -> Response:
     """Every sent application's receipt and papers, in the order people were helped, to print at once."""
-    found = _event(event_id)
-    record_audit(current_user, "clinic.batch_downloaded", "clinic_event", found.id)
-    db.session.commit()
+    found = _event(event_id, "clinic.batch_downloaded")
     return _rendered(lambda: receipts.batch_pdf(service.submitted_applications(found), found),
                      f"clinic-event-{found.id}.pdf", found)
 
@@ -298,11 +309,9 @@ def _rendered(render, filename: str, found: ClinicEvent) -> Response:
 @staff_required(*MANAGERS)
 def export_csv(event_id: int) -> Response:
     """The day's list for the hosting office (attorneys of that office and admins only)."""
-    found = _event(event_id)
-    if not access.can_manage(current_user, found):
-        abort(404)
+    found = _managed_event(event_id)
     body = export.event_csv(found)
     record_audit(current_user, "clinic.export", "clinic_event", found.id)
-    db.session.commit()
+    db.session.commit()  # after the CSV is written: the commit would expire the rows it reads
     return Response(body, mimetype="text/csv",
                     headers={"Content-Disposition": f'attachment; filename="clinic-event-{found.id}.csv"'})

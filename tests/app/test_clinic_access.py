@@ -7,22 +7,11 @@ import pytest
 from sqlalchemy import select
 
 from app.models import Application, AuditEvent
+from tests.support.clinic import event, volunteer  # noqa: F401  (fixtures)
 from tests.support.clinic import answers_for, help_resident, invite, make_event, start_resident
 from tests.support.intake import answer_until
 from tests.support.partner import routed_application
 from tests.support.sessions import forget_request_caches
-
-
-@pytest.fixture
-def volunteer(make_user):
-    return make_user("volunteer", "alameda-public-defender")
-
-
-@pytest.fixture
-def event(db_session, volunteer):
-    found = make_event(db_session)
-    invite(db_session, found, volunteer)
-    return found
 
 
 @pytest.fixture
@@ -189,3 +178,27 @@ def test_a_public_application_is_never_shown_on_an_event(client, db_session, log
     public = routed_application(["Alameda"])
     login_as(volunteer)
     assert client.get(f"/clinic/events/{event.id}/applications/{public.id}/receipt").status_code == 404
+
+
+def test_a_volunteer_idle_for_30_minutes_is_logged_out_and_loses_the_resident(client_request, login_as, volunteer,
+                                                                              event):
+    import time
+
+    login_as(volunteer)
+    first = start_resident(client_request.client, event.id)
+    answer_until(client_request, answers_for("Ana Idle"), stop_before="/question/address", first_url=first)
+    with client_request.client.session_transaction() as session:
+        session["last_seen"] = time.time() - 31 * 60
+    response = client_request.client.get("/question/address")
+    assert response.status_code == 302 and "/auth/login" in response.headers["Location"]
+    assert "Ana Idle" not in client_request.client.get("/question/name", follow_redirects=True).get_data(as_text=True)
+
+
+def test_the_demo_clinic_is_open_today_for_the_demo_volunteer(app, db_session):
+    from app.auth.service import find_user_by_email
+    from app.clinic.access import volunteer_events
+    from app.models import utcnow
+
+    result = app.test_cli_runner().invoke(args=["users", "seed-demo"])
+    assert result.exit_code == 0 and "Demo clinic" in result.output
+    assert [e.name for e in volunteer_events(find_user_by_email("volunteer@example.org"), utcnow())] == ["Demo clinic"]

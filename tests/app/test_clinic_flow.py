@@ -9,21 +9,10 @@ import pytest
 from sqlalchemy import select
 
 from app.models import Application, Referral, User
-from tests.support.clinic import answers_for, help_resident, invite, make_event, next_person, start_resident
+from tests.support.clinic import event, volunteer  # noqa: F401  (fixtures)
+from tests.support.clinic import answers_for, help_resident, next_person, start_resident
 from tests.support.hygiene import csrf_token_from
 from tests.support.intake import answer_until
-
-
-@pytest.fixture
-def volunteer(make_user):
-    return make_user("volunteer", "alameda-public-defender", name="Val Volunteer")
-
-
-@pytest.fixture
-def event(db_session, volunteer):
-    found = make_event(db_session)
-    invite(db_session, found, volunteer)
-    return found
 
 
 @pytest.fixture

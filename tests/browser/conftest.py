@@ -46,10 +46,11 @@ def live_server(tmp_path: Path, sqlite_template: Path) -> Iterator[LiveServer]:
     server.stop()
 
 
-def phone_page(browser: Any, request: pytest.FixtureRequest, **context_options: Any) -> Iterator[Any]:
-    """A phone-sized page (extra Playwright context options, like java_script_enabled=False); its screenshot is kept
-    under test-artifacts/ as evidence. Fixtures `yield from` it."""
-    context = browser.new_context(viewport=PHONE, locale="en-US", **context_options)
+def phone_page(browser: Any, request: pytest.FixtureRequest, viewport: dict[str, int] = PHONE,
+               **context_options: Any) -> Iterator[Any]:
+    """A phone-sized page (or another `viewport`; extra Playwright context options, like java_script_enabled=False);
+    its screenshot is kept under test-artifacts/ as evidence. Fixtures `yield from` it."""
+    context = browser.new_context(viewport=viewport, locale="en-US", **context_options)
     tab = context.new_page()
     yield tab
     ARTIFACTS.mkdir(exist_ok=True)

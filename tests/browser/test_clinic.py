@@ -8,7 +8,7 @@ from typing import Any, Iterator
 
 import pytest
 
-from tests.browser.conftest import ARTIFACTS, run_axe
+from tests.browser.conftest import phone_page, run_axe
 from tests.browser.test_journey import fill, path_of, press_submit, walk_questions
 from tests.support.clinic import answers_for
 from tests.support.live_data import STAFF_PASSWORD, live_database
@@ -20,14 +20,7 @@ RESIDENTS = (("Ana Uno", "en"), ("Beto Dos", "es"), ("Carla Tres", "en"))
 
 @pytest.fixture
 def tablet(browser: Any, request: pytest.FixtureRequest) -> Iterator[Any]:
-    context = browser.new_context(viewport=TABLET, locale="en-US", accept_downloads=True)
-    tab = context.new_page()
-    yield tab
-    ARTIFACTS.mkdir(exist_ok=True)
-    try:
-        tab.screenshot(path=str(ARTIFACTS / f"{request.node.name}.png"), full_page=True)
-    finally:
-        context.close()
+    yield from phone_page(browser, request, viewport=TABLET, accept_downloads=True)
 
 
 @pytest.fixture
@@ -83,6 +76,13 @@ def download(page: Any, link: Any) -> bytes:
         return handle.read()
 
 
+def start_and_answer_until(page: Any, base: str, event_id: int, name: str, stop_before: str) -> None:
+    """Logged in: a new person at the event, answered up to the page `stop_before`."""
+    page.goto(base + f"/clinic/events/{event_id}")
+    click_and_wait(page, page.get_by_role("button", name="Start with a new person"))
+    walk_questions(page, base, answers_for(name), None, stop_before=stop_before)
+
+
 def help_one(page: Any, base: str, event_id: int, name: str, language: str, checked: list[str] | None) -> str:
     """From the event page to the sent page; returns the reference on the receipt."""
     page.locator(f"input[name=language][value={language}]").check()
@@ -128,6 +128,10 @@ def test_a_volunteer_helps_three_people_in_a_row_and_nothing_crosses_between_the
             page.wait_for_load_state()
             assert name not in page.content() and reference not in page.content(), page.url
         page.goto(base + f"/clinic/events/{clinic_event}")
+    click_and_wait(page, page.get_by_role("link", name=f"Receipt {references[1]}"))
+    accessible(page, checked)
+    assert "Beto Dos" in page.locator(".receipt").inner_text()
+    page.go_back()
     table = page.locator("main table").inner_text()
     assert all(name in table for name, _ in RESIDENTS) and all(reference in table for reference in references)
     batch = pdf_text(download(page, page.get_by_role("link", name="Print all receipts and court papers (one PDF)")))
@@ -141,9 +145,7 @@ def test_a_volunteer_helps_three_people_in_a_row_and_nothing_crosses_between_the
 def test_a_page_sent_while_the_server_is_down_says_so_and_keeps_what_was_typed(tablet, live_server, clinic_event):
     page, base = tablet, live_server.url
     log_in(page, base)
-    page.goto(base + f"/clinic/events/{clinic_event}")
-    click_and_wait(page, page.get_by_role("button", name="Start with a new person"))
-    walk_questions(page, base, answers_for("Dora Wifi"), None, stop_before="/question/address")
+    start_and_answer_until(page, base, clinic_event, "Dora Wifi", "/question/address")
     fill(page, {"street": "12 Lake St", "city": "Oakland", "state": "CA", "zip": "94610"})
     live_server.stop()
     page.locator("main form button[type=submit]").last.click()
@@ -162,9 +164,10 @@ def test_a_page_sent_while_the_server_is_down_says_so_and_keeps_what_was_typed(t
 def test_end_my_shift_leaves_the_browser_logged_out_and_empty(tablet, live_server, clinic_event):
     page, base = tablet, live_server.url
     log_in(page, base)
-    page.goto(base + f"/clinic/events/{clinic_event}")
-    click_and_wait(page, page.get_by_role("button", name="Start with a new person"))
-    walk_questions(page, base, answers_for("Eva Turno"), None, stop_before="/question/address")
+    start_and_answer_until(page, base, clinic_event, "Eva Turno", "/question/address")
+    page.get_by_role("link", name="Give them a code to finish at home").click()
+    accessible(page, [])
+    assert "Eva Turno" in page.locator(".receipt").inner_text()
     page.goto(base + f"/clinic/events/{clinic_event}")
     click_and_wait(page, page.get_by_role("button", name="End my shift"))
     assert "/auth/login" in page.url
@@ -173,3 +176,33 @@ def test_end_my_shift_leaves_the_browser_logged_out_and_empty(tablet, live_serve
     assert "Eva Turno" not in page.content()
     page.goto(base + "/question/name")
     assert "Eva Turno" not in page.content()
+
+
+def test_an_attorney_creates_an_event_and_invites_a_volunteer(tablet, live_server, tmp_path):
+    import pyotp
+
+    from tests.support.live_data import add_staff_with_authenticator
+
+    page, base, checked = tablet, live_server.url, []
+    with live_database(live_server, tmp_path) as session:
+        secret = add_staff_with_authenticator(session, "ines@example.org", "Ines Abogada", "attorney",
+                                              "alameda-public-defender")
+    page.goto(base + "/clinic/events/new")
+    page.get_by_label("Email address").fill("ines@example.org")
+    page.get_by_label("Password").fill(STAFF_PASSWORD)
+    click_and_wait(page, page.get_by_role("button", name="Log in"))
+    page.get_by_label("Code").fill(pyotp.TOTP(secret).now())
+    click_and_wait(page, page.get_by_role("button", name="Continue"))
+    assert path_of(page, base) == "/clinic/events/new"
+    click_and_wait(page, page.get_by_role("button", name="Create the event"))
+    assert page.title().startswith("Error: ")
+    accessible(page, checked)
+    fill(page, {"name": "Fruitvale fair", "event_date-month": "3", "event_date-day": "14", "event_date-year": "2027",
+                "place": "Fruitvale Library"})
+    click_and_wait(page, page.get_by_role("button", name="Create the event"))
+    assert page.locator("h1").inner_text() == "Fruitvale fair"
+    accessible(page, checked)
+    fill(page, {"email": "new.helper@example.org", "name": "New Helper"})
+    click_and_wait(page, page.get_by_role("button", name="Invite", exact=True))
+    assert "new.helper@example.org" in page.locator("main table").inner_text()
+    accessible(page, checked)

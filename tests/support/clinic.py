@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+import pytest
 from sqlalchemy import select
 
 from tests.support.hygiene import csrf_token_from
@@ -53,3 +54,17 @@ def help_resident(client_request: Any, event_id: int, name: str, language: str =
 def next_person(client: Any) -> Any:
     token = csrf_token_from(client.get("/clinic/sent").get_data(as_text=True))
     return client.post("/clinic/next-person", data={"csrf_token": token})
+
+
+@pytest.fixture
+def volunteer(make_user: Any) -> Any:
+    """A volunteer of the Alameda public defender (import the fixture into a test module to use it)."""
+    return make_user("volunteer", "alameda-public-defender", name="Val Volunteer")
+
+
+@pytest.fixture
+def event(db_session: Any, volunteer: Any) -> Any:
+    """Today's event of the Alameda public defender, with `volunteer` invited."""
+    found = make_event(db_session)
+    invite(db_session, found, volunteer)
+    return found
