@@ -5,7 +5,7 @@ import importlib
 from pathlib import Path
 from typing import Any
 
-from flask import Flask, g, request, session
+from flask import Flask, request, session
 from flask_babel import get_locale
 from flask_talisman import Talisman
 from werkzeug.middleware.proxy_fix import ProxyFix

@@ -16,6 +16,7 @@ from app.intake import bp, presenters
 from app.intake.forms import ActionForm, ConfirmDeleteForm, ConsentForm, ResumeForm
 from app.intake.pages import PAGES
 from app.intake.resident_session import (
+    OPENED_BY_CODE,
     SESSION_KEY,
     current_application,
     forget,
