@@ -96,6 +96,33 @@ def submitted_applications(event: ClinicEvent) -> list[Application]:
     return [application for application in event_applications(event) if application.status != "draft"]
 
 
+# One batch PDF holds at most this many people: about 1.3 s of rendering each on a 2-core machine
+# (benchmarks/clinic_batch.py), so a part stays well inside the web server's 60 s request timeout.
+BATCH_PART_SIZE = 20
+
+
+@dataclass(frozen=True)
+class BatchPart:
+    number: int  # 1-based
+    first: int  # the first and last person's position in the order they were helped, 1-based
+    last: int
+
+
+def batch_parts(sent: int, size: int | None = None) -> list[BatchPart]:
+    """The parts a day's batch is printed in: one PDF for up to `size` people, then one per `size`."""
+    size = size or BATCH_PART_SIZE
+    return [BatchPart(number, first, min(first + size - 1, sent))
+            for number, first in enumerate(range(1, sent + 1, size), start=1)]
+
+
+def batch_part(applications: list[Application], number: int, size: int | None = None) -> list[Application] | None:
+    """The applications of part `number`, or None past the end."""
+    size = size or BATCH_PART_SIZE
+    if number < 1 or (number - 1) * size >= max(len(applications), 1):
+        return None
+    return applications[(number - 1) * size:number * size]
+
+
 def referral_office_names(application: Application) -> list[str]:
     return sorted({referral.office.name for referral in referrals_of(application)})
 

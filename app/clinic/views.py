@@ -117,7 +117,9 @@ def event(event_id: int) -> str:
 
 
 def _event_page(found: ClinicEvent, invite_form: InviteVolunteerForm) -> str:
-    return render_template("clinic/event.html", event=found, rows=export.event_rows(found),
+    rows = export.event_rows(found)
+    return render_template("clinic/event.html", event=found, rows=rows,
+                           batch_parts=service.batch_parts(sum(1 for row in rows if row.status != "draft")),
                            managing=access.can_manage(current_user, found),
                            window_closes_on=service.window_closes_on(found),
                            start_form=StartResidentForm(language=shift.own_language()),
@@ -291,10 +293,15 @@ def papers(event_id: int, application_id: int) -> Response:
 @bp.get("/events/<int:event_id>/batch.pdf")
 @staff_required(*STAFF)
 def batch(event_id: int) -> Response:
-    """Every sent application's receipt and papers, in the order people were helped, to print at once."""
+    """Every sent application's receipt and papers, in the order people were helped, to print at once (in parts of
+    service.BATCH_PART_SIZE people on a busy day: `?part=2`)."""
     found = _event(event_id, "clinic.batch_downloaded")
-    return _rendered(lambda: receipts.batch_pdf(service.submitted_applications(found), found),
-                     f"clinic-event-{found.id}.pdf", found)
+    number = request.args.get("part", "1")
+    part = service.batch_part(service.submitted_applications(found), int(number) if number.isdigit() else 0)
+    if part is None:
+        abort(404)
+    suffix = f"-part-{number}" if number != "1" else ""
+    return _rendered(lambda: receipts.batch_pdf(part, found), f"clinic-event-{found.id}{suffix}.pdf", found)
 
 
 def _rendered(render, filename: str, found: ClinicEvent) -> Response:

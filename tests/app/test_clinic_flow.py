@@ -255,3 +255,26 @@ def test_an_attorneys_address_cannot_be_invited_as_a_volunteer(client_request, l
     page = client_request.post(f"/clinic/events/{event.id}/volunteers", {"email": colleague.email},
                                csrf_from=f"/clinic/events/{event.id}", expected_status=200)
     assert "not a volunteer" in page.select_one(".error-summary").get_text()
+
+
+def test_a_busy_days_batch_is_printed_in_parts_in_order(client_request, db_session, monkeypatch, on_shift, event):
+    from app.clinic import service
+
+    monkeypatch.setattr(service, "BATCH_PART_SIZE", 1)
+    for name in ("Ana Parte", "Berta Parte"):
+        help_resident(client_request, event.id, name)
+        next_person(client_request.client)
+    page = client_request.get(f"/clinic/events/{event.id}")
+    links = [a["href"] for a in page.select("a[href*='batch.pdf']")]
+    assert links == [f"/clinic/events/{event.id}/batch.pdf?part=1", f"/clinic/events/{event.id}/batch.pdf?part=2"]
+    second = pdf_pages(client_request.client.get(links[1]).data)
+    assert "Berta Parte" in "\n".join(second) and "Ana Parte" not in "\n".join(second)
+    assert client_request.client.get(f"/clinic/events/{event.id}/batch.pdf?part=3").status_code == 404
+
+
+def test_batch_parts_cover_everyone_once():
+    from app.clinic.service import batch_parts
+
+    assert [(p.first, p.last) for p in batch_parts(45, size=20)] == [(1, 20), (21, 40), (41, 45)]
+    assert [(p.first, p.last) for p in batch_parts(20, size=20)] == [(1, 20)]
+    assert batch_parts(0, size=20) == []
