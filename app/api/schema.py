@@ -39,6 +39,7 @@ PERSON_FLAGS: tuple[str, ...] = (
     "in_custody",
     "pending_charges",
     "partner_violence_survivor",
+    "trafficking_survivor",
     "us_citizen",
     "veteran",
     "juvenile_case",

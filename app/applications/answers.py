@@ -133,6 +133,7 @@ PERSON_APPLIERS: dict[str, Callable[[Application, dict[str, Any]], None]] = {
     "sex-offender-registration": _situation("registered_sex_offender"),
     "serious-felony": _situation("superstrike_prior"),
     "partner-violence": _situation("partner_violence_survivor"),
+    "trafficking-survivor": _situation("trafficking_survivor"),
     "veteran": _situation("veteran"),
     "citizen": _situation("us_citizen"),
     "juvenile": _situation("juvenile_case"),

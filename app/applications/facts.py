@@ -20,6 +20,7 @@ def person_facts(application: Application) -> Person:
         in_custody=situation.get("in_custody"),
         pending_charges=situation.get("pending_charges"),
         partner_violence_survivor=situation.get("partner_violence_survivor"),
+        trafficking_survivor=situation.get("trafficking_survivor"),
         us_citizen=situation.get("us_citizen"),
         veteran=situation.get("veteran"),
         juvenile_case=situation.get("juvenile_case"),

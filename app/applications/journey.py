@@ -86,6 +86,7 @@ PERSON_STEPS_BEFORE = (
     Step("sex-offender-registration", "situation"),
     Step("serious-felony", "situation"),
     Step("partner-violence", "situation"),
+    Step("trafficking-survivor", "situation"),
     Step("veteran", "situation"),
     Step("citizen", "situation"),
     Step("juvenile", "situation"),

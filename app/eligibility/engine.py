@@ -12,6 +12,7 @@ from app.eligibility.offenses import parse_offense
 from app.eligibility.remedies import (
     pc17b,
     pc17d2,
+    pc236_14,
     pc236_15,
     pc290_5,
     pc1203_3,
@@ -58,11 +59,12 @@ REMEDY_BY_NAME: dict[str, Callable[[Case], Determination | None]] = {
     "pc1203_49": pc1203_49.assess,
     "pc1203_4b": pc1203_4b.assess,
     # Routes beside the conviction remedies: ending probation early, sealing juvenile misdemeanors, ending
-    # registration, and vacatur for survivors of partner violence.
+    # registration, and vacatur for survivors of partner violence and of human trafficking.
     "pc1203_3": pc1203_3.assess,
     "pc1203_45": pc1203_45.assess,
     "pc290_5": pc290_5.assess,
     "pc236_15": pc236_15.assess,
+    "pc236_14": pc236_14.assess,
     # No dismissal route (prison, registration), veterans' resentencing and restorative relief, and the immigration
     # attorney result.
     "pc4852_01": pc4852_01.assess,

@@ -28,6 +28,8 @@ class Person:
     pending_charges: bool | None = None
     # Says a conviction came from being a victim of intimate partner or sexual violence (PC 236.15); asked once.
     partner_violence_survivor: bool | None = None
+    # Says an arrest or conviction came from being a victim of human trafficking (PC 236.14); asked once, privately.
+    trafficking_survivor: bool | None = None
     # Is a U.S. citizen (PC 1473.7 and the immigration warning); asked once with "I'd rather not say". False only
     # when the person says so: None raises nothing.
     us_citizen: bool | None = None

@@ -93,6 +93,12 @@ PAGES: dict[str, QuestionPage] = {
         _l("For example a partner who hurt or controlled you, or someone who sexually abused you. The law gives "
            "survivors a special way to clear a conviction that came from it. Your answer is private."),
         rather_not_say=True),
+    "trafficking-survivor": yes_no(
+        _l("Did any of your arrests or convictions happen while someone was trafficking you?"),
+        _l("Trafficking means someone forced, tricked or pressured you into work or sex work, for example by "
+           "threats, debts or taking your papers. Survivors can ask a judge to erase these convictions. Your answer is "
+           "private."),
+        rather_not_say=True),
     "veteran": yes_no(
         _l("Have you served in the U.S. military?"),
         _l("This includes the National Guard and the reserves. Veterans have some extra ways to change a sentence.")),

@@ -46,6 +46,7 @@ REMEDY_NAMES = {
     "pc1203_45": _l("Sealing a misdemeanor from before age 18 (Penal Code 1203.45)"),
     "pc290_5": _l("Ending sex-offender registration (Penal Code 290.5)"),
     "pc236_15": _l("Relief for survivors of partner or sexual violence (Penal Code 236.15)"),
+    "pc236_14": _l("Relief for survivors of human trafficking (Penal Code 236.14)"),
     "pc851_91": _l("Sealing an arrest that did not lead to a conviction (Penal Code 851.91)"),
     "pc4852_01": _l("Certificate of Rehabilitation and pardon (Penal Code 4852.01)"),
     "pc1473_7": _l("Talk to an immigration attorney (Penal Code 1473.7)"),

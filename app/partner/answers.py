@@ -21,6 +21,7 @@ SITUATION_LABELS = {
     "registered_sex_offender": _l("Must register under PC 290"),
     "superstrike_prior": _l("Has a prior listed in PC 667(e)(2)(C)(iv)"),
     "partner_violence_survivor": _l("Says a conviction came from partner or sexual violence (PC 236.15)"),
+    "trafficking_survivor": _l("Says an arrest or conviction came from being trafficked (PC 236.14)"),
     "veteran": _l("Served in the U.S. military (PC 1170.91)"),
     "us_citizen": _l("U.S. citizen (immigration: PC 1473.7)"),
     "juvenile_case": _l("Has a juvenile case (WIC 781, 786)"),

@@ -38,6 +38,7 @@ REMEDY_LABELS = {
     "pc1203_45": _l("Sealing of a misdemeanor committed under 18 (PC 1203.45)"),
     "pc290_5": _l("Termination of sex-offender registration (PC 290.5)"),
     "pc236_15": _l("Vacatur for survivors of partner or sexual violence (PC 236.15)"),
+    "pc236_14": _l("Vacatur for survivors of human trafficking (PC 236.14)"),
     "pc851_91": _l("Sealing of an arrest without a conviction (PC 851.91)"),
     "pc4852_01": _l("Certificate of Rehabilitation and pardon (PC 4852.01)"),
     "pc1473_7": _l("Immigration: motion to vacate (PC 1473.7); refer to an immigration attorney"),

@@ -1,5 +1,5 @@
-"""Person steps asked once for the routes beside the dismissals: citizenship (PC 1473.7) and military service
-(PC 1170.91, 1170.9)."""
+"""Person steps asked once for the routes beside the dismissals: citizenship (PC 1473.7), military service
+(PC 1170.91, 1170.9) and surviving human trafficking (PC 236.14)."""
 from __future__ import annotations
 
 from tests.support.intake import MARIJUANA_IN_ALAMEDA, answer_until
@@ -50,3 +50,17 @@ def test_a_person_with_only_a_juvenile_case_gets_the_wic_781_route(client_reques
 
     assert "Sealing juvenile records (Welfare and Institutions Code 781 and 786)" in text
     assert "WIC 786" in text
+
+
+def test_a_trafficking_survivor_is_offered_vacatur_of_a_conviction(client_request):
+    text = results_text(client_request, {**MARIJUANA_IN_ALAMEDA, "/question/trafficking-survivor": {"answer": "yes"}})
+
+    assert "Relief for survivors of human trafficking (Penal Code 236.14)" in text
+    assert "someone was trafficking you" in text
+
+
+def test_rather_not_say_about_trafficking_raises_nothing(client_request):
+    text = results_text(client_request, {**MARIJUANA_IN_ALAMEDA,
+                                         "/question/trafficking-survivor": {"answer": "unknown"}})
+
+    assert "236.14" not in text

@@ -16,6 +16,7 @@ MARIJUANA_IN_ALAMEDA: dict[str, dict[str, Any]] = {
     "/question/sex-offender-registration": {"answer": "no"},
     "/question/serious-felony": {"answer": "no"},
     "/question/partner-violence": {"answer": "no"},
+    "/question/trafficking-survivor": {"answer": "no"},
     "/question/veteran": {"answer": "no"},
     "/question/citizen": {"answer": "yes"},
     "/question/juvenile": {"answer": "no"},

@@ -42,6 +42,7 @@ people = st.builds(
     in_custody=maybe_bool,
     pending_charges=maybe_bool,
     partner_violence_survivor=maybe_bool,
+    trafficking_survivor=maybe_bool,
     us_citizen=maybe_bool,
     veteran=maybe_bool,
     juvenile_case=maybe_bool,

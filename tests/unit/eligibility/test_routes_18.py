@@ -1,4 +1,4 @@
-"""Routes beside the conviction remedies: PC 1203.3, 1203.45, 290.5, 236.15, and the HS 11361.5 records note."""
+"""Routes beside the conviction remedies: PC 1203.3, 1203.45, 290.5, 236.15, 236.14, and the HS 11361.5 records note."""
 
 from __future__ import annotations
 
@@ -62,6 +62,18 @@ RULES = [
                  id="236.15 raised only when the person says so"),
     pytest.param("pc236_15", conviction("PC 459.5"), person(partner_violence_survivor=None), Expect("not_eligible"),
                  id="236.15 an unanswered private question raises nothing"),
+    pytest.param("pc236_14", conviction("PC 647(b)"), person(trafficking_survivor=True),
+                 Expect("needs_review", "vacate", statute="PC 236.14(a)"),
+                 id="236.14(a) trafficking survivor's prostitution conviction -> vacatur, reviewed"),
+    pytest.param("pc236_14", conviction("PC 459.5", **ON_PROBATION), person(trafficking_survivor=True),
+                 Expect("needs_review", "vacate"),
+                 id="236.14(a) any nonviolent offense, probation not finished -> still vacatur, reviewed"),
+    pytest.param("pc236_14", conviction("PC 211", level="felony"), person(trafficking_survivor=True),
+                 Expect("not_eligible"), id="236.14(a) violent felony (PC 667.5(c)) is outside it"),
+    pytest.param("pc236_14", conviction("PC 647(b)"), SETTLED, Expect("not_eligible"),
+                 id="236.14 raised only when the person says so"),
+    pytest.param("pc236_14", conviction("PC 647(b)"), person(trafficking_survivor=None), Expect("not_eligible"),
+                 id="236.14 an unanswered private question raises nothing"),
 ]
 
 
