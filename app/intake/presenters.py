@@ -325,7 +325,10 @@ def confirmation(application: Application) -> dict[str, Any]:
 
 
 def packet_available(application: Application) -> bool:
-    """A petition can be downloaded when the stored screening calls for something to file."""
+    """A petition can be downloaded when the stored screening calls for something to file: a conviction's or an arrest's
+    relief, or a person route that names a form (the juvenile sealing request, JV-595)."""
     screening = application.screening or {}
     results = [*screening.get("convictions", []), *screening.get("arrests", [])]
-    return any(d["outcome"] != "not_eligible" for result in results for d in result["determinations"])
+    person_forms = [d for d in screening.get("person_routes") or [] if d.get("form")]
+    determinations = [*(d for result in results for d in result["determinations"]), *person_forms]
+    return any(d["outcome"] != "not_eligible" for d in determinations)

@@ -3,7 +3,9 @@
 Plain words for a person filing alone; the law it rests on: venue is the court of the county
 of conviction (HS 11361.8, PC 1170.18); the DA is served at least 15 days before a dismissal
 hearing (PC 1203.4); an arrest's CR-409 goes to the court where the case was filed, else of the county of arrest,
-and is served on the DA and the arresting agency 15 court days ahead (PC 851.91, CR-409-INFO); no filing fee (AB 134, Stats. 2023, ch. 47; none for Prop 64/47).
+and is served on the DA and the arresting agency 15 court days ahead (PC 851.91, CR-409-INFO); a juvenile sealing
+request (JV-595) goes to the probation department of the county of the case, which files it with the juvenile court
+(WIC 781; Cal. Rules of Court, rule 5.830; selfhelp.courts.ca.gov); no filing fee (AB 134, Stats. 2023, ch. 47; none for Prop 64/47).
 """
 
 from __future__ import annotations
@@ -56,6 +58,13 @@ _EN: dict[str, str] = {
     "where_text_arrest": "File in the superior court where the case was filed or, if no case was filed, in the county of the arrest:",
     "serve_arrest": "For the petition to seal an arrest (CR-409), the District Attorney and the police or sheriff's department that made the arrest ({agency}) must each get a copy at least 15 court days before the hearing.",
     "agency_unknown": "find its name on your arrest papers",
+    "form.CR-410": "CR-410: Order to Seal Arrest and Related Records. The judge fills it out; do not sign it.",
+    "form.JV-595": "JV-595: Request to Seal Juvenile Records (Welfare and Institutions Code 781). Sign it.",
+    "juvenile_blanks": "We filled in only your name, other names, date of birth and address, and whether you are 18 or older. Our questions did not ask about your juvenile case, so the county, the case number, the agencies that have records, the statements in items 5 and 6 and your rehabilitation in item 7 are blank. An attorney, or you, must fill them in before the request is filed.",
+    "where_juvenile": "Take this request to the probation department of the county where your juvenile case was. In a few counties it goes to the juvenile court instead: ask the probation department. Probation reviews it and files it with the juvenile court.",
+    "copies_juvenile": "Sign and date the request where it says so. Make a copy for yourself before you hand it in, and ask for your copy to be stamped.",
+    "fees_juvenile": "Ask the probation department whether there is a fee for a juvenile sealing request. If you cannot pay it, ask how to have it waived.",
+    "serve_juvenile": "You do not serve this request yourself: the probation department files it with the court and lists the agencies that have records of your case.",
     "good_cause": "Your Prop 47 application is being filed after the November 4, 2022 deadline, so it includes a paragraph explaining the good cause for filing late. Read it and add your own reasons if you can.",
 }
 
@@ -102,6 +111,13 @@ _ES: dict[str, str] = {
     "where_text_arrest": "Preséntela en la corte superior donde se abrió el caso o, si no se abrió ningún caso, en el condado del arresto:",
     "serve_arrest": "Para la petición para sellar un arresto (CR-409), el Fiscal de Distrito y el departamento de policía o del sheriff que hizo el arresto ({agency}) deben recibir cada uno una copia por lo menos 15 días hábiles de la corte antes de la audiencia.",
     "agency_unknown": "busque su nombre en los papeles del arresto",
+    "form.CR-410": "CR-410: Orden para sellar el arresto y sus expedientes. La llena el juez; no la firme.",
+    "form.JV-595": "JV-595: Solicitud para sellar expedientes juveniles (Código de Bienestar e Instituciones 781). Fírmela.",
+    "juvenile_blanks": "Solo llenamos su nombre, otros nombres, fecha de nacimiento y dirección, y si tiene 18 años o más. Nuestras preguntas no pidieron datos de su caso juvenil, así que el condado, el número de caso, las agencias que tienen expedientes, las declaraciones de los puntos 5 y 6 y su rehabilitación en el punto 7 están en blanco. Un abogado, o usted, debe llenarlos antes de presentar la solicitud.",
+    "where_juvenile": "Lleve esta solicitud al departamento de libertad condicional (probation) del condado donde estuvo su caso juvenil. En algunos condados se entrega en el tribunal de menores: pregunte en el departamento de libertad condicional. Ellos la revisan y la presentan ante el tribunal de menores.",
+    "copies_juvenile": "Firme y ponga la fecha en la solicitud donde se indica. Haga una copia para usted antes de entregarla y pida que sellen su copia.",
+    "fees_juvenile": "Pregunte en el departamento de libertad condicional si hay que pagar por la solicitud para sellar un caso juvenil. Si no puede pagar, pregunte cómo pedir que no se lo cobren.",
+    "serve_juvenile": "Usted no tiene que entregar copias de esta solicitud: el departamento de libertad condicional la presenta ante el tribunal y anota las agencias que tienen expedientes de su caso.",
     "good_cause": "Su solicitud de la Proposición 47 se presenta después de la fecha límite del 4 de noviembre de 2022, así que incluye un párrafo que explica la causa justificada para presentarla tarde. Léalo y agregue sus propias razones si puede.",
 }
 

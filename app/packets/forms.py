@@ -54,6 +54,18 @@ FORMS: dict[str, FormMeta] = {
             "CR-409", "cr409.html", "CR-409", "Rev. January 1, 2024", "PETITION TO SEAL ARREST AND RELATED RECORDS",
             ("Penal Code, § 851.91",), footer_subtitle="(Penal Code, § 851.91)",
         ),
+        # CR-410 2019 text reads "New January 1, 2019, Optional Form" (law.md s.4; legalease contact sheet of the PDF).
+        FormMeta(
+            "CR-410", "cr410.html", "CR-410", "New January 1, 2019", "ORDER TO SEAL ARREST AND RELATED RECORDS",
+            ("Penal Code, §§ 851.91, 851.92",), footer_subtitle="(Pen. Code, §§ 851.91, 851.92)",
+        ),
+        # JV-595: number and title verified (Judicial Council forms list; JV-595-INFO; selfhelp.courts.ca.gov), adopted
+        # July 1, 2016 (invitation to comment W16-07); its current edition and items were not seen, so no revision is
+        # printed and no approval line is claimed.
+        FormMeta(
+            "JV-595", "jv595.html", "JV-595", "edition not confirmed", "REQUEST TO SEAL JUVENILE RECORDS",
+            ("Welfare and Institutions Code, § 781",), approval="", footer_subtitle="(Welf. & Inst. Code, § 781)",
+        ),
         FormMeta(
             "POS", "proof_of_service.html", "", "", "PROOF OF SERVICE FOR PETITION/APPLICATION", approval="",
         ),

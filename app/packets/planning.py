@@ -125,6 +125,9 @@ class CaseSet:
     review_reasons: tuple[Reason, ...]  # why an attorney should look before filing; empty when all eligible
     cr409: Cr409Request | None = None  # an arrest's set holds this and nothing else
     chain_reasons: tuple[Reason, ...] = ()  # "first ..., then ...": why the forms are filed in their order
+    # The juvenile set (WIC 781) holds JV-595 and nothing else. The questionnaire knows only that a juvenile case
+    # exists, so the form carries the person's own details and the cover sheet says what was left blank.
+    juvenile: bool = False
 
     @property
     def needs_review(self) -> bool:
@@ -136,7 +139,9 @@ class CaseSet:
         before the CR-180, whose items ask the court to reduce first and dismiss second (app/eligibility/chains.py)."""
         forms: list[str] = []
         if self.cr409:
-            forms += ["CR-409", "POS"]
+            forms += ["CR-409", "CR-410", "POS"]  # the proposed order follows its petition, as CR-181 follows CR-180
+        if self.juvenile:
+            forms.append("JV-595")
         if self.cr400:
             forms += ["CR-400", "CR-401"]
         if self.prop47:
@@ -160,8 +165,8 @@ def format_dates(dates: Iterable[date | None]) -> str:
 
 def plan_packet(convictions: Sequence[ConvictionFacts], screening: Screening, *, today: date,
                 relief_granted: Collection[str] = (), arrests: Sequence[ArrestFacts] = ()) -> tuple[CaseSet, ...]:
-    """Group convictions into court cases and decide each case's forms, then one set per arrest to seal; cases with
-    nothing to file are left out.
+    """Group convictions into court cases and decide each case's forms, then one set per arrest to seal, then the
+    juvenile sealing request when the person has that route; cases with nothing to file are left out.
 
     `relief_granted` names convictions whose case a court has already cleared (published for the look-up, issue 12):
     no petition is planned for them."""
@@ -177,7 +182,22 @@ def plan_packet(convictions: Sequence[ConvictionFacts], screening: Screening, *,
     case_sets = (_plan_case(members, today=today) for members in groups.values())
     arrest_results = {result.id: result for result in screening.arrests}
     arrest_sets = (_plan_arrest(facts, arrest_results[facts.id]) for facts in arrests if facts.id in arrest_results)
-    return tuple(case_set for case_set in (*case_sets, *arrest_sets) if case_set is not None and case_set.form_numbers)
+    juvenile_set = _plan_juvenile(screening.person_routes)
+    return tuple(case_set for case_set in (*case_sets, *arrest_sets, juvenile_set)
+                 if case_set is not None and case_set.form_numbers)
+
+
+JUVENILE_FORM = "JV-595"
+
+
+def _plan_juvenile(person_routes: Iterable[Determination]) -> CaseSet | None:
+    """The JV-595 set when a person route (WIC 781) names that form; filed in the juvenile court of a county the
+    questionnaire does not ask, so the court stays unknown and the cover sheet says where to take it."""
+    actionable = [d for d in _actionable(person_routes) if d.form == JUVENILE_FORM]
+    if not actionable:
+        return None
+    return CaseSet(county=None, case_number=None, court=court_for_county(None), cr400=None, prop47=None, cr180=None,
+                   review_reasons=_review_reasons(actionable), juvenile=True)
 
 
 def _plan_arrest(facts: ArrestFacts, result: ArrestResult) -> CaseSet | None:

@@ -6,6 +6,7 @@ from collections.abc import Collection, Mapping, Sequence
 from datetime import date
 from typing import Any
 
+from app.eligibility.context import years_between
 from app.eligibility.facts import ArrestFacts, ConvictionFacts
 from app.eligibility.results import Screening
 from app.packets.cover_text import LANGUAGES, cover_text
@@ -91,7 +92,8 @@ def packet_html(
         )
         for key in case_set.form_numbers:
             meta = FORMS[key]
-            documents.append(render_html(meta.template, {**common, "form": meta, **_form_specific(key, case_set)}))
+            documents.append(render_html(meta.template, {**common, "form": meta,
+                                                         **_form_specific(key, case_set, applicant, today)}))
     return documents
 
 
@@ -100,13 +102,27 @@ def defendant_name(applicant: Applicant) -> str:
     return f"{applicant.name}, aka {applicant.aka}" if applicant.aka else applicant.name
 
 
-def _form_specific(key: str, case_set: CaseSet) -> dict[str, Any]:
+def _form_specific(key: str, case_set: CaseSet, applicant: Applicant, today: date) -> dict[str, Any]:
     if key in ("CR-180", "MC-025", "MC-031", "CR-181"):
         return {"request": case_set.cr180}
     if key in ("CR-400", "CR-401"):
         return {"request": case_set.cr400}
     if key == "PROP-47":
         return {"request": case_set.prop47}
-    if key == "CR-409":
+    if key in ("CR-409", "CR-410"):
         return {"request": case_set.cr409}
+    if key == "JV-595":
+        birth = _parse_date(applicant.date_of_birth)
+        return {"request": None, "date_of_birth": f"{birth:%m/%d/%Y}" if birth else "",
+                "adult": birth is not None and years_between(birth, today) >= ADULT_AGE}
     return {"request": None}
+
+
+ADULT_AGE = 18  # WIC 781(a): a person may ask once 18, or five years after the case ended
+
+
+def _parse_date(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value) if value else None
+    except ValueError:
+        return None

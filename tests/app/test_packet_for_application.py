@@ -83,3 +83,32 @@ def test_the_persons_good_cause_statement_goes_into_a_late_prop_47_petition(db_s
     db_session.commit()
     text = " ".join(pdf_text(packet_for_application(application, today=dt.date(2026, 11, 29))).split())
     assert "I did not know about the law until this year." in text
+
+
+@pytest.fixture
+def juvenile_only(db_session):
+    application = Application(
+        reference="JUV-595", token_hash="d" * 64, status="submitted", language="en", full_name="Ana Example",
+        date_of_birth=dt.date(1980, 4, 2),
+        answers={"address": {"street": "1 Main St", "city": "Oakland", "state": "CA", "zip": "94612"},
+                 "situation": {"juvenile_case": True}},
+    )
+    db_session.add(application)
+    db_session.commit()
+    return application
+
+
+def test_a_juvenile_only_persons_packet_is_the_jv_595_with_their_birth_date(juvenile_only):
+    text = " ".join(pdf_text(packet_for_application(juvenile_only, today=dt.date(2026, 11, 29))).split())
+
+    assert "REQUEST TO SEAL JUVENILE RECORDS" in text
+    assert "Date of birth: 04/02/1980" in text
+
+
+def test_a_juvenile_only_person_is_offered_the_papers(juvenile_only):
+    from app.applications import screen_application
+    from app.intake.presenters import packet_available
+
+    juvenile_only.screening = screen_application(juvenile_only, dt.date(2026, 11, 29)).to_dict()
+
+    assert packet_available(juvenile_only)

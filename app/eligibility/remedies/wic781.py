@@ -5,8 +5,9 @@ WIC 786 seals a juvenile case on its own once the young person completes probati
 years after jurisdiction ended (781(a)(1)), except for some serious offenses committed at 14 or older (WIC 707(b))
 that were not dismissed or reduced. Which one applies turns on the case's offense, age, outcome and dates, which
 the questionnaire does not ask, so the answer is always ``needs_review``, explained. Asked once ("Do you have a
-juvenile case?"). [M] unverified: the 781(a)(1) waits and the 707(b) exception are from secondary summaries; the
-Judicial Council petition form number is not cited for that reason.
+juvenile case?"). [M] unverified: the 781(a)(1) waits and the 707(b) exception are from secondary summaries.
+The request form is JV-595, Request to Seal Juvenile Records (number and title verified in the Judicial Council's
+forms list, JV-595-INFO and selfhelp.courts.ca.gov; its items were not seen, see forms_pdf/README.md).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from app.eligibility.results import Determination, Reason
 
 REMEDY = "wic781"
 STATUTE = "WIC 781(a), 786(a)"
+FORM = "JV-595"  # the packet files it for a person with this route (app/packets/planning.py)
 
 JUVENILE = Reason(
     "You told us you have a juvenile case. Many juvenile cases are sealed on their own once probation is finished (WIC 786). If yours was not, you can ask the juvenile court to seal it (WIC 781) once you are 18, or five years after the case ended; some serious offenses at 14 or older are excluded. A lawyer, or the juvenile court's self-help center, can check which applies.",
@@ -27,5 +29,5 @@ JUVENILE = Reason(
 def assess_person(person: Person) -> Determination | None:
     if person.juvenile_case is not True:
         return None
-    return decide(REMEDY, relief="seal", statute=STATUTE, form=None, reasons=(JUVENILE,), missing=[],
+    return decide(REMEDY, relief="seal", statute=STATUTE, form=FORM, reasons=(JUVENILE,), missing=[],
                   review_reason=JUVENILE, review_only=True)

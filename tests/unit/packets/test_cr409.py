@@ -1,4 +1,5 @@
-"""The CR-409 petition to seal an arrest (PC 851.91), planned from a screening and read back with pdftotext."""
+"""The CR-409 petition to seal an arrest (PC 851.91) and its CR-410 order, planned from a screening and read back with
+pdftotext."""
 
 from __future__ import annotations
 
@@ -23,12 +24,12 @@ def plan(*arrests: ArrestFacts) -> tuple:
     return plan_packet([], screen(Person(), [], TODAY, arrests=arrests), today=TODAY, arrests=arrests)
 
 
-def test_each_arrest_is_its_own_set_of_cr_409_and_proof_of_service() -> None:
+def test_each_arrest_is_its_own_set_of_cr_409_its_cr_410_order_and_proof_of_service() -> None:
     second = ArrestFacts(id="a2", county="Alameda", outcome="acquitted")
 
     sets = plan(DISMISSED, second)
 
-    assert [case_set.form_numbers for case_set in sets] == [("CR-409", "POS"), ("CR-409", "POS")]
+    assert [case_set.form_numbers for case_set in sets] == [("CR-409", "CR-410", "POS")] * 2
 
 
 def test_an_arrest_that_cannot_be_sealed_files_nothing() -> None:
@@ -75,3 +76,45 @@ def test_the_proof_of_service_names_the_arresting_agency(cr409_text: str) -> Non
     assert "X CR-409 Seal Arrest Records (PC 851.91)" in cr409_text
     assert "and the arresting agency: Oakland Police Department" in cr409_text
 
+
+
+CR410_FOOTER = "CR-410 [New January 1, 2019]"
+
+
+@pytest.fixture(scope="module")
+def cr410_text(cr409_text: str) -> str:
+    """The order alone: from its form number above item 1 to its footer."""
+    start = cr409_text.index("CR-410 CLERK STAMPS DATE HERE")
+    return cr409_text[start:cr409_text.index(CR410_FOOTER, start) + len(CR410_FOOTER)]
+
+
+def test_the_order_follows_the_petition_in_the_packet(cr409_text: str) -> None:
+    assert cr409_text.index("CR-409 [Rev. January 1, 2024]") < cr409_text.index("CR-410 CLERK STAMPS DATE HERE")
+
+
+def test_the_order_carries_its_number_edition_and_sections(cr410_text: str) -> None:
+    assert "ORDER TO SEAL ARREST AND RELATED RECORDS" in cr410_text
+    assert "Penal Code, §§ 851.91, 851.92" in cr410_text
+    assert cr410_text.endswith(CR410_FOOTER)
+
+
+def test_the_order_names_the_petitioner_and_mailing_address(cr410_text: str) -> None:
+    assert "NAME: Maria Example" in cr410_text
+    assert "MAILING ADDRESS: 1 Main St, Oakland, CA, 94612" in cr410_text
+
+
+def test_the_order_leaves_the_ruling_to_the_judge(cr410_text: str) -> None:
+    assert "The court GRANTS the petition." in cr410_text
+    assert "The court DENIES the petition (check one)" in cr410_text
+    assert "SIGNATURE OF JUDICIAL OFFICER" in cr410_text
+    assert " X " not in cr410_text  # no box is checked for the court
+
+
+def test_the_order_states_what_sealing_does_not_change(cr410_text: str) -> None:
+    assert "may be pleaded and proved in any later prosecution" in cr410_text
+    assert "California State Lottery Commission" in cr410_text
+    assert "Penal Code section 29800" in cr410_text
+
+
+def test_the_cover_sheet_lists_the_order_for_the_judge(cr409_text: str) -> None:
+    assert "CR-410: Order to Seal Arrest and Related Records. The judge fills it out; do not sign it." in cr409_text
