@@ -2,7 +2,7 @@
 (PC 1170.91, 1170.9) and surviving human trafficking (PC 236.14)."""
 from __future__ import annotations
 
-from tests.support.intake import MARIJUANA_IN_ALAMEDA, answer_until
+from tests.support.intake import JUVENILE_ONLY, MARIJUANA_IN_ALAMEDA, answer_until
 
 FELONY_PRISON = {**MARIJUANA_IN_ALAMEDA,
                  "/conviction/1/offense": {"offense": "", "offense_code": "PC 459"},
@@ -39,10 +39,6 @@ def test_a_veteran_still_serving_a_felony_prison_term_is_offered_resentencing(cl
 
 def test_a_state_prison_felony_is_offered_the_certificate_of_rehabilitation(client_request):
     assert "Certificate of Rehabilitation and pardon (Penal Code 4852.01)" in results_text(client_request, FELONY_PRISON)
-
-
-JUVENILE_ONLY = {**{path: answer for path, answer in MARIJUANA_IN_ALAMEDA.items() if path.startswith("/question/")},
-                 "/question/juvenile": {"answer": "yes"}, "/question/any-convictions": {"answer": "no"}}
 
 
 def test_a_person_with_only_a_juvenile_case_gets_the_wic_781_route(client_request):

@@ -1,15 +1,38 @@
-"""A person whose only record is an arrest that was dismissed, in a real browser on a phone: axe on every page."""
+"""People whose record is not a conviction, in a real browser on a phone, axe on every page: an arrest that was
+dismissed (PC 851.91, CR-409 with its CR-410 order) and a juvenile case (WIC 781, the JV-595 request). Each downloads
+the papers, which are read back with pdftotext."""
 from __future__ import annotations
 
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
 from tests.browser.test_journey import assert_accessible, finish, press_submit, walk_questions
-from tests.support.intake import ARREST_ONLY_IN_ALAMEDA
+from tests.support.intake import ARREST_ONLY_IN_ALAMEDA, JUVENILE_ONLY
+from tests.support.tiers import require
 
 
-def test_an_arrest_only_person_gets_arrest_sealing_and_sends_the_application(page, live_server):
-    base, checked = live_server.url, []
+def start_journey(page: Any, base: str) -> None:
     page.goto(base + "/")
     with page.expect_navigation():
         page.get_by_role("button", name="Start now").click()
+
+
+def downloaded_papers(page: Any, tmp_path: Path) -> str:
+    """Download the court papers from the confirmation page as the person would; their text, spaces collapsed."""
+    require(shutil.which("pdftotext"), "pdftotext is not installed (apt-get install poppler-utils)")
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Download your court papers (PDF)").click()
+    pdf = tmp_path / "papers.pdf"
+    download.value.save_as(pdf)
+    completed = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, check=True)
+    return " ".join(completed.stdout.decode().split())
+
+
+def test_an_arrest_only_person_gets_arrest_sealing_and_sends_the_application(page, live_server, tmp_path):
+    base, checked = live_server.url, []
+    start_journey(page, base)
     walk_questions(page, base, ARREST_ONLY_IN_ALAMEDA, checked)
     assert "Arrest 1: Alameda, 2015, dismissed" in page.locator("main").inner_text()
     page.get_by_role("link", name="See my results").click()
@@ -22,6 +45,11 @@ def test_an_arrest_only_person_gets_arrest_sealing_and_sends_the_application(pag
     assert "Alameda County Public Defender" in page.locator("main").inner_text()
     assert any("/arrest/1/arrest-outcome" in url for url in checked), checked
 
+    papers = downloaded_papers(page, tmp_path)
+    assert "PETITION TO SEAL ARREST AND RELATED RECORDS" in papers
+    assert "Date of arrest: 03/04/2015" in papers and "X the charges were dismissed" in papers
+    assert "CR-410 [New January 1, 2019]" in papers and "The court GRANTS the petition." in papers
+
 
 def test_the_arrest_pages_are_accessible_in_spanish(page, live_server):
     base, checked = live_server.url, []
@@ -33,3 +61,23 @@ def test_the_arrest_pages_are_accessible_in_spanish(page, live_server):
     assert page.locator("h1").inner_text() == "¿También lo han condenado por un delito?"
     press_submit(page)  # nothing chosen: an error summary in Spanish
     assert page.title().startswith("Error")
+
+
+def test_a_person_with_only_a_juvenile_case_gets_the_wic_781_route_and_the_jv_595(page, live_server, tmp_path):
+    base, checked = live_server.url, []
+    start_journey(page, base)
+    walk_questions(page, base, JUVENILE_ONLY, checked)
+    assert any("/question/juvenile" in url for url in checked), checked
+    page.get_by_role("link", name="See my results").click()
+    results = page.locator("main").inner_text()
+    assert "Sealing juvenile records (Welfare and Institutions Code 781 and 786)" in results
+    assert "JV-595" in results
+    page.go_back()
+    finish(page, checked, "Continue", "See my results", "Send my application")
+    assert page.locator("h1").inner_text() == "Application sent"
+
+    papers = downloaded_papers(page, tmp_path)
+    assert "REQUEST TO SEAL JUVENILE RECORDS" in papers
+    assert "My name is Ana Example" in papers and "Date of birth: 04/02/1980" in papers
+    assert "X I am 18 or older." in papers
+    assert "Take this request to the probation department" in papers

@@ -58,6 +58,13 @@ ARREST_ONLY_IN_ALAMEDA: dict[str, dict[str, Any]] = {
     "/question/any-convictions": {"answer": "no"},
 }
 
+# A person whose only record is a juvenile case (WIC 781): no convictions, no arrests.
+JUVENILE_ONLY: dict[str, dict[str, Any]] = {
+    **{path: answer for path, answer in MARIJUANA_IN_ALAMEDA.items() if path.startswith("/question/")},
+    "/question/juvenile": {"answer": "yes"},
+    "/question/any-convictions": {"answer": "no"},
+}
+
 
 def only_application(db_session: Any) -> Any:
     """The one application the test made, read afresh."""
