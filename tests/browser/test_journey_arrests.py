@@ -19,6 +19,19 @@ def start_journey(page: Any, base: str) -> None:
         page.get_by_role("button", name="Start now").click()
 
 
+def answer_and_send(page: Any, base: str, answers: dict[str, dict[str, Any]], checked: list[str]) -> tuple[str, str]:
+    """Start, answer every page, read the results, send; returns the check-answers and results pages' text."""
+    start_journey(page, base)
+    walk_questions(page, base, answers, checked)
+    summary = page.locator("main").inner_text()
+    page.get_by_role("link", name="See my results").click()
+    results = page.locator("main").inner_text()
+    page.go_back()
+    finish(page, checked, "Continue", "See my results", "Send my application")
+    assert page.locator("h1").inner_text() == "Application sent"
+    return summary, results
+
+
 def downloaded_papers(page: Any, tmp_path: Path) -> str:
     """Download the court papers from the confirmation page as the person would; their text, spaces collapsed."""
     require(shutil.which("pdftotext"), "pdftotext is not installed (apt-get install poppler-utils)")
@@ -31,17 +44,11 @@ def downloaded_papers(page: Any, tmp_path: Path) -> str:
 
 
 def test_an_arrest_only_person_gets_arrest_sealing_and_sends_the_application(page, live_server, tmp_path):
-    base, checked = live_server.url, []
-    start_journey(page, base)
-    walk_questions(page, base, ARREST_ONLY_IN_ALAMEDA, checked)
-    assert "Arrest 1: Alameda, 2015, dismissed" in page.locator("main").inner_text()
-    page.get_by_role("link", name="See my results").click()
-    results = page.locator("main").inner_text()
+    checked: list[str] = []
+    summary, results = answer_and_send(page, live_server.url, ARREST_ONLY_IN_ALAMEDA, checked)
+    assert "Arrest 1: Alameda, 2015, dismissed" in summary
     assert "Sealing an arrest that did not lead to a conviction (Penal Code 851.91)" in results
     assert "CR-409" in results
-    page.go_back()
-    finish(page, checked, "Continue", "See my results", "Send my application")
-    assert page.locator("h1").inner_text() == "Application sent"
     assert "Alameda County Public Defender" in page.locator("main").inner_text()
     assert any("/arrest/1/arrest-outcome" in url for url in checked), checked
 
@@ -64,17 +71,11 @@ def test_the_arrest_pages_are_accessible_in_spanish(page, live_server):
 
 
 def test_a_person_with_only_a_juvenile_case_gets_the_wic_781_route_and_the_jv_595(page, live_server, tmp_path):
-    base, checked = live_server.url, []
-    start_journey(page, base)
-    walk_questions(page, base, JUVENILE_ONLY, checked)
+    checked: list[str] = []
+    _, results = answer_and_send(page, live_server.url, JUVENILE_ONLY, checked)
     assert any("/question/juvenile" in url for url in checked), checked
-    page.get_by_role("link", name="See my results").click()
-    results = page.locator("main").inner_text()
     assert "Sealing juvenile records (Welfare and Institutions Code 781 and 786)" in results
     assert "JV-595" in results
-    page.go_back()
-    finish(page, checked, "Continue", "See my results", "Send my application")
-    assert page.locator("h1").inner_text() == "Application sent"
 
     papers = downloaded_papers(page, tmp_path)
     assert "REQUEST TO SEAL JUVENILE RECORDS" in papers
