@@ -132,7 +132,7 @@ def openapi_document() -> dict[str, Any]:
             "outcome": {"enum": list(OUTCOMES)},
             "relief": _nullable_enum(RELIEFS),
             "statute": {"type": "string", "examples": ["HS 11361.8(e)"]},
-            "form": {"type": ["string", "null"], "examples": ["CR-400", "CR-180", "Prop 47 petition"]},
+            "form": {"type": ["string", "null"], "examples": ["CR-400", "CR-180", "Prop 47 petition", "CR-409", "JV-595"]},
             "basis": _nullable_enum(BASES),
             "reasons": {"type": "array", "items": {"$ref": "#/components/schemas/Reason"}},
             "missing": {"type": "array", "items": {"type": "string"},
@@ -260,7 +260,8 @@ def openapi_document() -> dict[str, Any]:
                 "post": {
                     "summary": "Fill the court forms a person's screening calls for",
                     "description": "The screening body plus the applicant. The PDF holds the filled forms (one set per "
-                    "court case) with the instructions sheet in front.",
+                    "court case, one per arrest to seal with its CR-410 order, and a JV-595 request for a person with a "
+                    "juvenile case) with the instructions sheet in front.",
                     "requestBody": _json_request("PacketRequest"),
                     "responses": {
                         "200": {
