@@ -17,6 +17,7 @@ from app.intake.pages import PAGES
 from app.lookup.explanations import RELIEF_NAMES
 from app.lookup.matching import granted_relief_by_conviction
 from app.models import Application, ClearedRecord
+from app.packets.planning import stored_person_route_files
 
 SECTION_TITLES = {
     "about": _l("About you"),
@@ -326,9 +327,8 @@ def confirmation(application: Application) -> dict[str, Any]:
 
 def packet_available(application: Application) -> bool:
     """A petition can be downloaded when the stored screening calls for something to file: a conviction's or an arrest's
-    relief, or a person route that names a form (the juvenile sealing request, JV-595)."""
+    relief, or the juvenile sealing request (JV-595)."""
     screening = application.screening or {}
     results = [*screening.get("convictions", []), *screening.get("arrests", [])]
-    person_forms = [d for d in screening.get("person_routes") or [] if d.get("form")]
-    determinations = [*(d for result in results for d in result["determinations"]), *person_forms]
-    return any(d["outcome"] != "not_eligible" for d in determinations)
+    return (any(d["outcome"] != "not_eligible" for result in results for d in result["determinations"])
+            or stored_person_route_files(screening))

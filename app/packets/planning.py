@@ -7,9 +7,10 @@ a ``needs_review`` one also makes the cover sheet ask for an attorney's review b
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from app.eligibility.facts import ArrestFacts, ConvictionFacts
 from app.eligibility.results import ArrestResult, ConvictionResult, Determination, Reason, Screening
@@ -198,6 +199,13 @@ def _plan_juvenile(person_routes: Iterable[Determination]) -> CaseSet | None:
         return None
     return CaseSet(county=None, case_number=None, court=court_for_county(None), cr400=None, prop47=None, cr180=None,
                    review_reasons=_review_reasons(actionable), juvenile=True)
+
+
+def stored_person_route_files(stored_screening: Mapping[str, Any]) -> bool:
+    """Whether a stored screening (its JSON) has a person route whose form the packet files (the JV-595), which no
+    county bounds: the resident's download and every office's offer it."""
+    return any(d.get("form") == JUVENILE_FORM and d.get("outcome") in ACTIONABLE_OUTCOMES
+               for d in stored_screening.get("person_routes") or [])
 
 
 def _plan_arrest(facts: ArrestFacts, result: ArrestResult) -> CaseSet | None:

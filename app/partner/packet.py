@@ -5,6 +5,7 @@ from __future__ import annotations
 from app.applications.journey import arrests_of
 from app.models import Referral, User
 from app.packets import Attorney, packet_for_application
+from app.packets.planning import stored_person_route_files
 from app.partner.memo import convictions_by_screening_id
 
 
@@ -19,7 +20,8 @@ def attorney_caption(user: User, referral: Referral) -> Attorney:
 
 
 def packet_expected(referral: Referral) -> bool:
-    """Whether the stored screening calls for a petition on any conviction or arrest of the referral's county.
+    """Whether the stored screening calls for a petition on any conviction or arrest of the referral's county, or for
+    the juvenile sealing request.
 
     Read from the stored screening so the page need not render a PDF to know whether to offer one.
     """
@@ -36,7 +38,7 @@ def packet_expected(referral: Referral) -> bool:
         in_county = index < len(arrests) and (arrests[index].get("county") or "").casefold() == county
         if in_county and any(d.get("outcome") != "not_eligible" for d in result.get("determinations") or []):
             return True
-    return False
+    return stored_person_route_files(application.screening or {})  # the JV-595, which no county bounds
 
 
 def referral_packet(referral: Referral, user: User) -> bytes:
