@@ -106,7 +106,7 @@ def test_a_juvenile_only_persons_packet_is_the_jv_595_with_their_birth_date(juve
 
 
 def test_a_juvenile_only_person_is_offered_the_papers(juvenile_only):
-    from app.applications import screen_application
+    from app.applications.facts import screen_application
     from app.intake.presenters import packet_available
 
     juvenile_only.screening = screen_application(juvenile_only, dt.date(2026, 11, 29)).to_dict()
