@@ -76,6 +76,7 @@ def test_a_person_with_only_a_juvenile_case_gets_the_wic_781_route_and_the_jv_59
     assert any("/question/juvenile" in url for url in checked), checked
     assert "Sealing juvenile records (Welfare and Institutions Code 781 and 786)" in results
     assert "JV-595" in results
+    assert "Alameda County Public Defender" in page.locator("main").inner_text()  # routed by the counties page
 
     papers = downloaded_papers(page, tmp_path)
     assert "REQUEST TO SEAL JUVENILE RECORDS" in papers
