@@ -318,9 +318,23 @@ def remove_conviction(application: Application, index: int) -> None:
     application.convictions.remove(conviction)
     for position, remaining in enumerate(application.convictions):
         remaining.position = position
+    _list_changed(application, CONVICTIONS_SUMMARY.slug)
+
+
+def remove_arrest(application: Application, index: int) -> None:
+    """Take arrest `index` (1-based) off a draft's list; the later ones move up a number, as convictions do."""
+    if arrest_at(application, index) is None or application.status != "draft":
+        return
+    arrests = arrests_of(application)
+    del arrests[index - 1]
+    _list_changed(application, ARRESTS_SUMMARY.slug, arrests=arrests)
+
+
+def _list_changed(application: Application, summary_slug: str, **changes: Any) -> None:
+    """After an item is removed: the list page asks "add another?" again, and the change is saved."""
     pages = dict(application.answers.get("pages", {}))
-    pages.pop(CONVICTIONS_SUMMARY.slug, None)  # the list changed: ask "add another?" again
-    with_answers(application, pages=pages)
+    pages.pop(summary_slug, None)
+    with_answers(application, pages=pages, **changes)
     application.updated_at = utcnow()
     application.purge_after = retention_deadline()  # a change like any other postpones the purge
     db.session.commit()

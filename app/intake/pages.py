@@ -49,8 +49,9 @@ YEAR_ONLY_HINT = _l("If you only know the year, fill in only the year. Leave all
 
 PAGES: dict[str, QuestionPage] = {
     "counties": QuestionPage(
-        forms.CountiesForm, _l("Where were you convicted?"),
-        _l("Choose every county where you have a conviction. These counties have a free legal office working with us.")),
+        forms.CountiesForm, _l("Where were you arrested or convicted?"),
+        _l("Choose every county where you were convicted, or arrested or charged even if the case was dropped. "
+           "These counties have a free legal office working with us.")),
     "name": QuestionPage(
         forms.NameForm, _l("What is your name?"),
         field_options={"full_name": {"autocomplete": "name", "spellcheck": "false"},

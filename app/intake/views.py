@@ -117,13 +117,23 @@ def _url_fits(ref: StepRef) -> bool:
     return ref.index is None or step.per_arrest == (request.endpoint == "intake.arrest_question")
 
 
-@bp.post("/conviction/<int:number>/remove")
-def remove_conviction(number: int):
+# A list page's remove buttons: what each kind of item is removed with, and the list page to show again.
+_REMOVERS = {
+    "conviction": (answers.remove_conviction, CONVICTIONS_SUMMARY.slug),
+    "arrest": (answers.remove_arrest, journey.ARRESTS_SUMMARY.slug),
+}
+
+
+@bp.post("/conviction/<int:number>/remove", endpoint="remove_conviction", defaults={"kind": "conviction"})
+@bp.post("/arrest/<int:number>/remove", endpoint="remove_arrest", defaults={"kind": "arrest"})
+def remove_from_list(number: int, kind: str):
+    """POST only, with the list page's CSRF token; a draft's item goes, the later ones move up a number."""
     application = require_application()
     if not ActionForm().validate_on_submit():
         abort(400)
-    answers.remove_conviction(application, number)
-    return redirect(url_for("intake.question", slug="convictions"))
+    remove, list_slug = _REMOVERS[kind]
+    remove(application, number)
+    return redirect(url_for("intake.question", slug=list_slug))
 
 
 @bp.get("/check-answers")

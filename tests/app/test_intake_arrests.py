@@ -63,3 +63,66 @@ def test_adding_a_second_arrest_opens_its_pages(arrest_only):
 def test_an_arrest_page_is_not_served_under_a_conviction_url(arrest_only):
     assert arrest_only.client.get("/conviction/1/arrest-outcome").status_code == 404
 
+
+
+SECOND_ARREST = {
+    "/arrest/2/arrest-county": {"county": "San Francisco"},
+    "/arrest/2/arrest-date": {"arrest_date-day": "", "arrest_date-month": "", "arrest_date-year": "2019"},
+    "/arrest/2/arrest-offense": {"offense": "", "offense_code": "PC 484"},
+    "/arrest/2/arrest-agency": {"agency": "San Francisco Police Department"},
+    "/arrest/2/arrest-outcome": {"answer": "acquitted"},
+}
+
+
+@pytest.fixture
+def two_arrests(arrest_only):
+    """The arrest-only person added a second arrest, in San Francisco, and is back on check answers."""
+    location = arrest_only.post("/question/arrests-list", {"answer": "yes"}).headers["Location"]
+    assert answer_until(arrest_only, {**ARREST_ONLY_IN_ALAMEDA, **SECOND_ARREST}, first_url=location) == "/check-answers"
+    return arrest_only
+
+
+def test_the_arrests_list_offers_to_remove_each_arrest_when_there_are_two(two_arrests):
+    page = two_arrests.get("/question/arrests-list")
+
+    actions = [form["action"] for form in page.select("form.inline-form")]
+    assert actions == ["/arrest/1/remove", "/arrest/2/remove"]
+    assert page.find("button", string="Remove arrest 2") is not None
+
+
+def test_one_arrest_offers_no_remove_button(arrest_only):
+    assert arrest_only.get("/question/arrests-list").select("form.inline-form") == []
+
+
+def test_removing_an_arrest_takes_it_off_and_the_next_moves_up(two_arrests, db_session):
+    two_arrests.post("/arrest/1/remove", {}, csrf_from="/question/arrests-list")
+
+    (arrest,) = facts.arrest_facts(only_application(db_session))
+    assert (arrest.id, arrest.county, arrest.outcome) == ("a1", "San Francisco", "acquitted")
+
+
+def test_after_removing_an_arrest_the_list_asks_again_whether_there_are_more(two_arrests):
+    response = two_arrests.post("/arrest/2/remove", {}, csrf_from="/question/arrests-list")
+
+    assert response.headers["Location"] == "/question/arrests-list"
+    assert two_arrests.client.get("/check-answers").headers["Location"] == "/question/arrests-list"
+
+
+def test_removing_an_arrest_needs_the_pages_csrf_token(two_arrests, db_session):
+    assert two_arrests.client.post("/arrest/2/remove", data={}).status_code == 400
+    assert len(facts.arrest_facts(only_application(db_session))) == 2
+
+
+def test_a_get_removes_no_arrest(two_arrests, db_session):
+    assert two_arrests.client.get("/arrest/2/remove").status_code == 404  # no page has that name
+    assert len(facts.arrest_facts(only_application(db_session))) == 2
+
+
+def test_a_sent_application_keeps_its_arrests(two_arrests, db_session):
+    application = only_application(db_session)
+    application.status = "submitted"
+    db_session.commit()
+
+    answers.remove_arrest(application, 1)
+
+    assert len(facts.arrest_facts(only_application(db_session))) == 2

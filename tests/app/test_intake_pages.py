@@ -153,6 +153,20 @@ def test_each_page_says_which_section_it_is_in(started):
     assert "Section 4 of 5: Your convictions – conviction 1" in started.get("/conviction/1/level").get_text()
 
 
+def test_the_counties_question_fits_arrests_as_well_as_convictions(started):
+    page = started.get("/question/counties")
+
+    assert page.find("h1").get_text(strip=True) == "Where were you arrested or convicted?"
+    assert "arrested or charged even if the case was dropped" in page.get_text()
+
+
+def test_the_counties_question_in_spanish_asks_about_arrests_too(client_request):
+    client_request.client.get("/language/es")
+    start(client_request.client)
+
+    assert client_request.get("/question/counties").find("h1").get_text(strip=True) == "¿Dónde lo arrestaron o lo condenaron?"
+
+
 def test_the_back_link_goes_to_the_previous_question(started):
     page = started.get("/question/name")
     assert page.find("a", class_="back-link")["href"] == "/question/counties"
