@@ -8,7 +8,7 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
-from tests.browser.test_journey import assert_accessible, finish, press_submit, walk_questions
+from tests.browser.test_journey import assert_accessible, fill, finish, press_submit, walk_questions
 from tests.support.intake import ARREST_ONLY_IN_ALAMEDA, JUVENILE_ONLY
 from tests.support.tiers import require
 
@@ -68,6 +68,31 @@ def test_the_arrest_pages_are_accessible_in_spanish(page, live_server):
     assert page.locator("h1").inner_text() == "¿También lo han condenado por un delito?"
     press_submit(page)  # nothing chosen: an error summary in Spanish
     assert page.title().startswith("Error")
+
+
+SECOND_ARREST = {
+    "/arrest/2/arrest-county": {"county": "San Francisco"},
+    "/arrest/2/arrest-date": {"arrest_date-year": "2019"},
+    "/arrest/2/arrest-offense": {"offense_code": "PC 484"},
+    "/arrest/2/arrest-agency": {"agency": "San Francisco Police Department"},
+    "/arrest/2/arrest-outcome": {"answer": "acquitted"},
+}
+
+
+def test_a_person_adds_a_second_arrest_then_removes_the_first(page, live_server):
+    base, checked = live_server.url, []
+    start_journey(page, base)
+    walk_questions(page, base, ARREST_ONLY_IN_ALAMEDA, checked, stop_before="/question/arrests-list")
+    fill(page, {"answer": "yes"})
+    press_submit(page)
+    walk_questions(page, base, SECOND_ARREST, checked, stop_before="/question/arrests-list")
+    assert_accessible(page, checked)  # the list with a remove button per arrest
+    with page.expect_navigation():
+        page.get_by_role("button", name="Remove arrest 1").click()
+    assert_accessible(page, checked)
+    listed = page.locator("main").inner_text()
+    assert page.locator("h1").inner_text() == "You have added 1 arrest"
+    assert "Arrest 1: San Francisco, not guilty" in listed and "Alameda" not in listed
 
 
 def test_a_person_with_only_a_juvenile_case_gets_the_wic_781_route_and_the_jv_595(page, live_server, tmp_path):
