@@ -3,14 +3,12 @@ dismissed (PC 851.91, CR-409 with its CR-410 order) and a juvenile case (WIC 781
 the papers, which are read back with pdftotext."""
 from __future__ import annotations
 
-import shutil
-import subprocess
 from pathlib import Path
 from typing import Any
 
 from tests.browser.test_journey import assert_accessible, fill, finish, press_submit, walk_questions
 from tests.support.intake import ARREST_ONLY_IN_ALAMEDA, JUVENILE_ONLY
-from tests.support.tiers import require
+from tests.support.pdf import pdf_text
 
 
 def start_journey(page: Any, base: str) -> None:
@@ -34,13 +32,11 @@ def answer_and_send(page: Any, base: str, answers: dict[str, dict[str, Any]], ch
 
 def downloaded_papers(page: Any, tmp_path: Path) -> str:
     """Download the court papers from the confirmation page as the person would; their text, spaces collapsed."""
-    require(shutil.which("pdftotext"), "pdftotext is not installed (apt-get install poppler-utils)")
     with page.expect_download() as download:
         page.get_by_role("link", name="Download your court papers (PDF)").click()
     pdf = tmp_path / "papers.pdf"
     download.value.save_as(pdf)
-    completed = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, check=True)
-    return " ".join(completed.stdout.decode().split())
+    return pdf_text(pdf.read_bytes())
 
 
 def test_an_arrest_only_person_gets_arrest_sealing_and_sends_the_application(page, live_server, tmp_path):

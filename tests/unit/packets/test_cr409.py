@@ -3,8 +3,6 @@ pdftotext."""
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 from datetime import date
 
 import pytest
@@ -12,7 +10,7 @@ import pytest
 from app.eligibility import ArrestFacts, Person, screen
 from app.packets import Applicant, build_packet
 from app.packets.planning import plan_packet
-from tests.support.tiers import require
+from tests.support.pdf import pdf_text
 
 TODAY = date(2026, 11, 29)
 DISMISSED = ArrestFacts(id="a1", county="Alameda", arrest_date=date(2015, 3, 4), agency="Oakland Police Department",
@@ -46,11 +44,8 @@ def test_an_arrest_without_charges_asks_an_attorney_to_review_first() -> None:
 
 @pytest.fixture(scope="module")
 def cr409_text() -> str:
-    require(shutil.which("pdftotext"), "pdftotext is not installed (apt-get install poppler-utils)")
-    pdf = build_packet(APPLICANT, [], screen(Person(), [], TODAY, arrests=[DISMISSED]), today=TODAY,
-                       arrests=[DISMISSED])
-    completed = subprocess.run(["pdftotext", "-layout", "-", "-"], input=pdf, capture_output=True, check=True)
-    return " ".join(completed.stdout.decode().split())
+    return pdf_text(build_packet(APPLICANT, [], screen(Person(), [], TODAY, arrests=[DISMISSED]), today=TODAY,
+                                 arrests=[DISMISSED]))
 
 
 def test_the_petition_names_the_arrest_date_and_agency(cr409_text: str) -> None:

@@ -4,8 +4,6 @@ details and the cover sheet names what is left blank."""
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 from datetime import date
 
 import pytest
@@ -13,7 +11,7 @@ import pytest
 from app.eligibility import Person, screen
 from app.packets import Applicant, build_packet
 from app.packets.planning import plan_packet
-from tests.support.tiers import require
+from tests.support.pdf import pdf_text
 
 TODAY = date(2026, 11, 29)
 JUVENILE = Person(juvenile_case=True)
@@ -26,10 +24,7 @@ def plan(person: Person) -> tuple:
 
 
 def read_back(applicant: Applicant, *, language: str = "en") -> str:
-    require(shutil.which("pdftotext"), "pdftotext is not installed (apt-get install poppler-utils)")
-    pdf = build_packet(applicant, [], screen(JUVENILE, [], TODAY), today=TODAY, language=language)
-    completed = subprocess.run(["pdftotext", "-layout", "-", "-"], input=pdf, capture_output=True, check=True)
-    return " ".join(completed.stdout.decode().split())
+    return pdf_text(build_packet(applicant, [], screen(JUVENILE, [], TODAY), today=TODAY, language=language))
 
 
 def test_a_person_with_a_juvenile_case_gets_one_set_holding_the_jv_595() -> None:
