@@ -111,6 +111,8 @@ class Cr409Request:
     arrest_date: str  # as written on the form, MM/DD/YYYY, or empty
     agency: str
     outcome: str | None  # one of ARREST_OUTCOMES: the item 3e box
+    # Item 3g: as of right, unless the arrest is for abuse with a pattern on the record (PC 851.91(c)(2)).
+    interests_of_justice: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,7 +220,8 @@ def _plan_arrest(facts: ArrestFacts, result: ArrestResult) -> CaseSet | None:
         county=court.county, case_number=None, court=court, cr400=None, prop47=None, cr180=None,
         review_reasons=_review_reasons(actionable),
         cr409=Cr409Request(arrest_date=format_dates([facts.arrest_date]), agency=facts.agency or "",
-                           outcome=facts.outcome),
+                           outcome=facts.outcome,
+                           interests_of_justice=any(d.basis == "interests_of_justice" for d in actionable)),
     )
 
 

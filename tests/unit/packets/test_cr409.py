@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from app.eligibility import ArrestFacts, Person, screen
+from app.eligibility import ArrestFacts, ConvictionFacts, Person, screen
 from app.packets import Applicant, build_packet
 from app.packets.planning import plan_packet
 from tests.support.pdf import pdf_text
@@ -113,3 +113,30 @@ def test_the_order_states_what_sealing_does_not_change(cr410_text: str) -> None:
 
 def test_the_cover_sheet_lists_the_order_for_the_judge(cr409_text: str) -> None:
     assert "CR-410: Order to Seal Arrest and Related Records. The judge fills it out; do not sign it." in cr409_text
+
+
+# A domestic violence arrest with two DV convictions within three years: PC 851.91(c)(2), interests of justice.
+DV_ARREST = ArrestFacts(id="a1", county="Alameda", arrest_date=date(2015, 3, 4), agency="Oakland Police Department",
+                        outcome="dismissed", offense_text="PC 273.5")
+DV_PATTERN = [ConvictionFacts(id=f"c{n}", offense_text="PC 273.5", county="Alameda", conviction_date=when)
+              for n, when in enumerate((date(2013, 1, 5), date(2014, 6, 1)), start=1)]
+
+
+def test_an_abuse_pattern_asks_for_sealing_in_the_interests_of_justice() -> None:
+    sets = plan_packet([], screen(Person(), DV_PATTERN, TODAY, arrests=[DV_ARREST]), today=TODAY, arrests=[DV_ARREST])
+
+    (arrest_set,) = [case_set for case_set in sets if case_set.cr409]
+    assert arrest_set.cr409.interests_of_justice
+
+
+def test_an_arrest_without_a_pattern_asks_for_sealing_as_of_right(cr409_text: str) -> None:
+    assert "X as a matter of right (§ 851.91(c)(1))" in cr409_text
+    assert "X in the interests of justice" not in cr409_text
+
+
+def test_the_petition_checks_the_interests_of_justice_box_for_an_abuse_pattern() -> None:
+    text = pdf_text(build_packet(APPLICANT, [], screen(Person(), DV_PATTERN, TODAY, arrests=[DV_ARREST]), today=TODAY,
+                                 arrests=[DV_ARREST]))
+
+    assert "X in the interests of justice (§ 851.91(c)(2))" in text
+    assert "X as a matter of right" not in text
