@@ -64,6 +64,7 @@ _EN: dict[str, str] = {
     "where_juvenile": "Take this request to the probation department of the county where your juvenile case was. In a few counties it goes to the juvenile court instead: ask the probation department. Probation reviews it and files it with the juvenile court.",
     "copies_juvenile": "Sign and date the request where it says so. Make a copy for yourself before you hand it in, and ask for your copy to be stamped.",
     "fees_juvenile": "Ask the probation department whether there is a fee for a juvenile sealing request. If you cannot pay it, ask how to have it waived.",
+    "next_items_juvenile": "The probation department looks into your request and may contact you.|The court may set a hearing; the prosecutor and probation may speak at it, and you may be asked to attend.|If the judge grants it, the court orders your juvenile records sealed and tells the agencies that hold them.|A few months later, ask the court or the probation department to confirm that your records were sealed.",
     "serve_juvenile": "You do not serve this request yourself: the probation department files it with the court and lists the agencies that have records of your case.",
     "good_cause": "Your Prop 47 application is being filed after the November 4, 2022 deadline, so it includes a paragraph explaining the good cause for filing late. Read it and add your own reasons if you can.",
 }
@@ -117,6 +118,7 @@ _ES: dict[str, str] = {
     "where_juvenile": "Lleve esta solicitud al departamento de libertad condicional (probation) del condado donde estuvo su caso juvenil. En algunos condados se entrega en el tribunal de menores: pregunte en el departamento de libertad condicional. Ellos la revisan y la presentan ante el tribunal de menores.",
     "copies_juvenile": "Firme y ponga la fecha en la solicitud donde se indica. Haga una copia para usted antes de entregarla y pida que sellen su copia.",
     "fees_juvenile": "Pregunte en el departamento de libertad condicional si hay que pagar por la solicitud para sellar un caso juvenil. Si no puede pagar, pregunte cómo pedir que no se lo cobren.",
+    "next_items_juvenile": "El departamento de libertad condicional revisa su solicitud y puede comunicarse con usted.|La corte puede fijar una audiencia; el fiscal y el departamento de libertad condicional pueden hablar en ella, y quizá le pidan asistir.|Si el juez la concede, la corte ordena sellar sus expedientes juveniles y avisa a las agencias que los tienen.|Unos meses después, pida a la corte o al departamento de libertad condicional que le confirmen que sus expedientes fueron sellados.",
     "serve_juvenile": "Usted no tiene que entregar copias de esta solicitud: el departamento de libertad condicional la presenta ante el tribunal y anota las agencias que tienen expedientes de su caso.",
     "good_cause": "Su solicitud de la Proposición 47 se presenta después de la fecha límite del 4 de noviembre de 2022, así que incluye un párrafo que explica la causa justificada para presentarla tarde. Léalo y agregue sus propias razones si puede.",
 }

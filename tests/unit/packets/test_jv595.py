@@ -89,6 +89,12 @@ def test_the_cover_sheet_says_what_was_left_blank_and_where_to_take_it(jv595_tex
     assert "Take this request to the probation department of the county where your juvenile case was." in jv595_text
 
 
+def test_the_cover_sheets_next_steps_are_the_juvenile_courts_not_a_criminal_petitions(jv595_text: str) -> None:
+    flat = " ".join(jv595_text.split())
+    assert "The probation department looks into your request" in flat
+    assert "The District Attorney may answer or object." not in flat
+
+
 def test_the_spanish_cover_sheet_says_what_was_left_blank() -> None:
     text = read_back(APPLICANT, language="es")
 
