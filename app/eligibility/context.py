@@ -121,6 +121,12 @@ class Case:
         self.record = record
         self.completed = _sentence_completed(facts, record.today)
 
+    def offense_after_conviction(self) -> bool:
+        """An offense never comes after its conviction: with such dates one of them is wrong, so neither the offense
+        date nor the age drawn from it is believed (the offense date is named as missing instead)."""
+        offense, convicted = self.facts.offense_date, self.facts.conviction_date
+        return offense is not None and convicted is not None and offense > convicted
+
     def offense_before(self, change: date, missing: list[str]) -> int:
         """Whether the offense came before the law changed on ``change``: YES, NO, or MAYBE with the fact noted.
 
@@ -128,6 +134,9 @@ class Case:
         offense came first); later ones do not, since the offense may still be older.
         """
         offense_date = self.facts.offense_date
+        if self.offense_after_conviction():
+            note_missing(missing, "offense_date")
+            return MAYBE
         if offense_date is not None:
             return YES if offense_date < change else NO
         latest = self.facts.offense_date_latest
@@ -148,6 +157,9 @@ class Case:
         born = self.record.person.date_of_birth
         if born is None:
             note_missing(missing, "person.date_of_birth")
+            return None
+        if self.offense_after_conviction():
+            note_missing(missing, "offense_date")
             return None
         when = self.facts.offense_date or self.facts.conviction_date
         if when is None:

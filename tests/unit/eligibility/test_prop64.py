@@ -285,6 +285,14 @@ def test_prop64_age_rule(subject: ConvictionFacts, expected: Expect) -> None:
     expected.check(determination("prop64", subject))
 
 
+def test_an_offense_date_after_the_conviction_is_not_believed() -> None:
+    """Found by the Hypothesis property: a 2017 offense date on a 2000 conviction once made the count "after Prop 64"
+    (not eligible), while forgetting the date made it eligible."""
+    found = determination("prop64", conviction("HS 11357(b)", conviction_date=AT_17, offense_date=date(2017, 1, 1)))
+
+    assert found.outcome == "needs_review" and "offense_date" in found.missing
+
+
 @pytest.mark.parametrize("section", ["HS 11358", "HS 11359", "HS 11360"])
 def test_unknown_age_holds_a_marijuana_trade_conviction_at_review(section: str) -> None:
     found = determination("prop64", conviction(section), who=person(date_of_birth=None))
