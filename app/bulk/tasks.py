@@ -34,6 +34,7 @@ from app.bulk.policy import options_from_json
 from app.bulk.runner import california_county, finish_run
 from app.bulk.workers import PART_FOLDER, append_parts
 from app.doj.reader import DojFileError, FilePiece, check_readable, split_at_subjects
+from app.doj.seen import SubjectLog, apart
 from app.extensions import db
 from app.models import BulkJob, BulkJobPart, utcnow
 
@@ -114,7 +115,9 @@ def screen_part(app: Flask, job_id: int, index: int, worker: str) -> None:
     piece = FilePiece(_upload(job, app), part.start, part.end, part.first_line)
     recorder = _PartRecorder(part, tally)
     try:
-        outcome = screen_pieces([piece], _piece_job(job), folder, headers=index == 0, progress=recorder, tally=tally)
+        outcome = screen_pieces(
+            [piece], _piece_job(job), folder, headers=index == 0, progress=recorder, tally=tally, keep_subject_log=True
+        )
     except BaseException:
         db.session.rollback()
         part.status, part.heartbeat_at = "queued", None  # waiting for its next attempt, not a dead worker's
@@ -136,14 +139,14 @@ def join_parts(app: Flask, job_id: int) -> None:
     out = jobs.output_folder(job, app)
     outcomes: list[PieceOutcome] = []
     for part in job.parts:
-        outcomes.append(outcome_from_json(json.loads(_outcome_file(job, part.index, app).read_text(encoding="utf-8"))))
-    everyone: set[str] = set().union(*(outcome.subject_ids for outcome in outcomes))
-    if sum(len(outcome.subject_ids) for outcome in outcomes) == len(everyone):
+        data = json.loads(_outcome_file(job, part.index, app).read_text(encoding="utf-8"))
+        outcomes.append(outcome_from_json(data, _part_folder(job, part.index, app)))
+    if apart([outcome.subjects for outcome in outcomes if outcome.subjects is not None], out):
         first, *later = [_part_folder(job, part.index, app) for part in job.parts]
         for name in RunWriters.STREAMED_FILES:
             shutil.copyfile(first / name, out / name)
         append_parts(out, later)
-        outcome = PieceOutcome(RunTally(), [], everyone)
+        outcome = PieceOutcome(RunTally(), [])
         for part_outcome in outcomes:
             outcome.tally.merge(part_outcome.tally)
             outcome.header_warnings.extend(part_outcome.header_warnings)
@@ -178,14 +181,17 @@ def outcome_to_json(outcome: PieceOutcome) -> dict[str, Any]:
     """A part's counts as plain JSON for the join, which may run on another machine (no pickle: the
     shared folder is read as data, never as code)."""
     tally = {field.name: getattr(outcome.tally, field.name) for field in fields(outcome.tally)}
-    return {"tally": tally, "header_warnings": outcome.header_warnings, "subject_ids": sorted(outcome.subject_ids)}
+    subjects = outcome.subjects.to_json() if outcome.subjects is not None else None
+    return {"tally": tally, "header_warnings": outcome.header_warnings, "subjects": subjects}
 
 
-def outcome_from_json(data: dict[str, Any]) -> PieceOutcome:
+def outcome_from_json(data: dict[str, Any], folder: Path) -> PieceOutcome:
+    """A part's outcome as the join reads it; ``folder`` is the part's folder, which holds its log of IDs."""
     tally = dict(data["tally"])
     tally["outcomes"] = Counter(tally["outcomes"])
     tally["by_section"] = {section: Counter(counts) for section, counts in tally["by_section"].items()}
-    return PieceOutcome(RunTally(**tally), data["header_warnings"], set(data["subject_ids"]))
+    subjects = SubjectLog.from_json(data["subjects"], folder) if data["subjects"] else None
+    return PieceOutcome(RunTally(**tally), data["header_warnings"], subjects)
 
 
 def _part(job_id: int, index: int) -> BulkJobPart | None:

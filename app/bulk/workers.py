@@ -23,6 +23,7 @@ from typing import Any, BinaryIO
 from app.bulk.outputs import RunTally, RunWriters
 from app.bulk.pieces import PieceJob, PieceOutcome, ProgressCallback, screen_pieces
 from app.doj.reader import FilePiece, split_at_subjects
+from app.doj.seen import apart
 
 MIN_PIECE_BYTES = 8 << 20  # below ~8 MB (~30,000 rows) a second process costs more than it saves
 POLL_SECONDS = 0.5
@@ -83,6 +84,7 @@ def screen_in_processes(
             progress(sum(done_bytes), total)
 
     children: list[tuple[Any, Connection, Path]] = []
+    outcomes: list[PieceOutcome] = []
     try:
         for index, share in enumerate(shares[1:], start=1):
             part_dir = out_dir / PART_FOLDER.format(index)
@@ -92,14 +94,17 @@ def screen_in_processes(
             process.start()
             sender.close()
             children.append((process, receiver, part_dir))
-        outcomes = [screen_pieces(shares[0], job, out_dir, headers=True, progress=report)]
+        outcomes.append(screen_pieces(shares[0], job, out_dir, headers=True, progress=report, keep_subject_log=True))
         for process, receiver, _ in children:
             outcomes.append(_result_of(process, receiver, lambda: report(done_bytes[0], total)))
         report(done_bytes[0], total)  # every share's last count is in: the bar reaches the end
-        if not _people_apart(outcomes):
+        if not apart([outcome.subjects for outcome in outcomes if outcome.subjects is not None], out_dir):
             return None  # someone's rows are in two shares: the caller screens the files in one process
         append_parts(out_dir, [part_dir for _, _, part_dir in children])
     finally:
+        for outcome in outcomes:
+            if outcome.subjects is not None:
+                outcome.subjects.remove()
         for process, receiver, part_dir in children:
             if process.is_alive():
                 process.kill()
@@ -111,19 +116,7 @@ def screen_in_processes(
     for outcome in outcomes:
         tally.merge(outcome.tally)
         warnings.extend(outcome.header_warnings)
-    # The shares' IDs have done their job (no person in two shares) and are not joined: a set of everyone
-    # would be the largest thing the run holds, for a few million rows.
-    return PieceOutcome(tally, warnings, subject_ids=set())
-
-
-def _people_apart(outcomes: list[PieceOutcome]) -> bool:
-    """No person in two shares. Asked pair by pair: a union of everyone's ID would be one more set
-    as large as the file's people (tens of MB for a few million rows)."""
-    return all(
-        first.subject_ids.isdisjoint(second.subject_ids)
-        for position, first in enumerate(outcomes)
-        for second in outcomes[position + 1 :]
-    )
+    return PieceOutcome(tally, warnings)
 
 
 def _screen_share(
@@ -135,7 +128,7 @@ def _screen_share(
         done_bytes[index] = done
 
     try:
-        sender.send(("done", screen_pieces(share, job, part_dir, headers=False, progress=report)))
+        sender.send(("done", screen_pieces(share, job, part_dir, headers=False, progress=report, keep_subject_log=True)))
     except BaseException as error:  # noqa: BLE001 - handed to the parent, which raises it
         sender.send(("error", error))
     finally:

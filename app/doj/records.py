@@ -32,6 +32,7 @@ from app.doj.columns import (
     SUBJECT_ID,
 )
 from app.doj.reader import DojRow, RejectedRow, parse_doj_date
+from app.doj.seen import SubjectHistory
 from app.eligibility.facts import ConvictionFacts
 
 SEE_COMMENT = "SEE COMMENT FOR CHARGE"
@@ -263,38 +264,40 @@ def build_subject(rows: list[DojRow]) -> Subject:
 
 
 def group_subjects(
-    items: Iterable[list[DojRow] | DojRow | RejectedRow], finished: set[str] | None = None
+    items: Iterable[list[DojRow] | DojRow | RejectedRow], finished: SubjectHistory | None = None
 ) -> Iterator[Subject | RejectedRow]:
     """Yield each person as soon as their rows end; rejected rows pass straight through.
 
     ``items`` are runs of rows (``DojReader.runs()``) or single rows; consecutive ones of one
-    SUBJECT_ID (stripped) are one person. Only the IDs of finished people are remembered (to flag
-    a person whose rows are split across the file), so memory grows with people, not rows; pass
-    ``finished`` to be given them.
+    SUBJECT_ID (stripped) are one person. The IDs of finished people go to ``finished`` (a
+    ``SubjectHistory``, whose memory does not grow with the file), to flag a person whose rows are
+    split across the file; pass one to read its log afterwards, or a temporary one is used.
     """
-    if finished is None:
-        finished = set()
+    history = SubjectHistory() if finished is None else finished
     current_id: str | None = None
     current_rows: list[DojRow] = []
 
     def close() -> Subject:
         subject = build_subject(current_rows)
-        subject.rows_not_contiguous = current_id in finished
-        finished.add(current_id)  # type: ignore[arg-type]
+        subject.rows_not_contiguous = history.finish(current_id)  # type: ignore[arg-type]
         return subject
 
-    for item in items:
-        if isinstance(item, RejectedRow):
-            yield item
-            continue
-        run = [item] if isinstance(item, DojRow) else item
-        subject_id = run[0].fields[SUBJECT_ID].strip()
-        if subject_id == current_id:
-            current_rows.extend(run)
-            continue
+    try:
+        for item in items:
+            if isinstance(item, RejectedRow):
+                yield item
+                continue
+            run = [item] if isinstance(item, DojRow) else item
+            subject_id = run[0].fields[SUBJECT_ID].strip()
+            if subject_id == current_id:
+                current_rows.extend(run)
+                continue
+            if current_rows:
+                yield close()
+            current_id = subject_id
+            current_rows = list(run)
         if current_rows:
             yield close()
-        current_id = subject_id
-        current_rows = list(run)
-    if current_rows:
-        yield close()
+    finally:
+        if finished is None:
+            history.discard()

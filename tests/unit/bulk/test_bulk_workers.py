@@ -117,6 +117,31 @@ def test_a_person_whose_rows_fall_in_two_shares_sends_the_run_back_to_one_proces
     assert summary["subjects_with_split_rows"] == 1
 
 
+def test_a_file_grouped_by_person_but_not_sorted_is_still_split_and_flags_nobody(
+    tmp_path: Path, split_runs: list[bool]
+) -> None:
+    rows = list(synthetic_rows(4000, 11, "SAN JOAQUIN"))
+    people: list[list[list[str]]] = []
+    for row in rows:
+        if people and people[-1][0][SUBJECT_ID] == row[SUBJECT_ID]:
+            people[-1].append(row)
+        else:
+            people.append([row])
+    path = write_rows(tmp_path / "doj.csv", [row for person in reversed(people) for row in person])  # descending IDs
+    summary = _run([path], tmp_path / "split", 2)
+    _run([path], tmp_path / "one", 1)
+    assert split_runs == [True]
+    assert_same_outputs(tmp_path / "one", tmp_path / "split")
+    assert summary["subjects_with_split_rows"] == 0
+
+
+def test_a_split_run_leaves_no_logs_of_ids_among_the_outputs(tmp_path: Path, split_runs: list[bool]) -> None:
+    path = write_synthetic_file(tmp_path / "doj.csv", 4000, seed=12)
+    _run([path], tmp_path / "split", 2)
+    assert split_runs == [True]
+    assert not [item.name for item in (tmp_path / "split").iterdir() if item.name.startswith(".")]
+
+
 def test_progress_of_a_split_run_reaches_the_total(tmp_path: Path) -> None:
     path = write_synthetic_file(tmp_path / "doj.csv", 4000, seed=4)
     reports: list[tuple[int, int]] = []
