@@ -1,16 +1,16 @@
 """The DA's bulk command timed from the outside, as a DA runs it. Prints figures; no pass/fail.
 
-    .venv/bin/python benchmarks/bulk.py                          # every shape, ~3 minutes
+    .venv/bin/python benchmarks/bulk.py                          # every shape, ~6 minutes on a quiet machine
     .venv/bin/python benchmarks/bulk.py --rows 100000 --quick    # the headline shape only
 
-Each figure is one run of ``python -m app.bulk screen FILE --county "San Joaquin" --out DIR`` in a
-subprocess with nothing configured (no APP_ENV, no SECRET_KEY) and the default workers, from process
-start to exit, every output written. Beside it: a bare ``csv.reader`` pass over the same file, timed
-in this process in the same run (best of three, two for the other shapes: the least disturbed pass on
-a shared machine, so the ratio is, if anything, pessimistic). Memory is the peak of the command's and its helper processes'
-memory summed, polled from /proc every 20 ms: each process's PSS, in which a page that a forked
-process still shares with its parent counts half in each (the plain resident sets would count it
-twice).
+Each figure comes from runs of ``python -m app.bulk screen FILE --county "San Joaquin" --out DIR`` in
+a subprocess with nothing configured (no APP_ENV, no SECRET_KEY) and the default workers, from process
+start to exit, every output written. Each run of the command follows a bare ``csv.reader`` pass over
+the same file, timed in this process: the two alternate, so a burst of other work on a shared machine
+falls on both, and each line gives the medians (and each run's own ratio to the pass just before it:
+the median and range of those). Memory is the peak of the command's and its helper processes' memory
+summed, polled from /proc every 20 ms: each process's PSS, in which a page that a forked process
+still shares with its parent counts half in each (the plain resident sets would count it twice).
 
 The files come from benchmarks/support/doj_files.py, written from the DOJ format's description, not
 by the code under test. Goals (issue 14): at most 3x the bare pass; peak memory under 300 MB and flat
@@ -155,22 +155,41 @@ def doj_file(work: Path, rows: int, shape: Shape) -> Path:
     return write_doj_file(path, rows, shape)
 
 
-def report(label: str, path: Path, bare: float, runs: list[Run]) -> None:
-    seconds = [run.seconds for run in runs]
-    spread = f"{min(seconds):5.2f}-{max(seconds):5.2f} s" if len(runs) > 1 else f"{seconds[0]:5.2f} s      "
-    ratios = f"{min(seconds) / bare:3.1f}-{max(seconds) / bare:3.1f}x" if len(runs) > 1 else f"{seconds[0] / bare:3.1f}x    "
-    cpu = statistics.median(run.cpu_seconds for run in runs)
-    peak = max(run.peak_mb for run in runs)
+@dataclass(frozen=True)
+class Measured:
+    bare: list[float]  # bare pass before each run of the command
+    runs: list[Run]
+
+
+def measure(path: Path, out_dir: Path, repeats: int, *extra: str) -> Measured:
+    """``repeats`` rounds of a bare pass then the command, alternating, on the same file."""
+    bare: list[float] = []
+    runs: list[Run] = []
+    for _ in range(repeats):
+        bare.append(bare_csv_pass(path, repeats=1))
+        runs.append(screen(path, out_dir, *extra))
+    return Measured(bare, runs)
+
+
+def report(label: str, path: Path, measured: Measured) -> None:
+    bare = statistics.median(measured.bare)
+    seconds = [run.seconds for run in measured.runs]
+    ratios = [run.seconds / before for run, before in zip(measured.runs, measured.bare)]
+    spread = f" ({min(ratios):3.1f}-{max(ratios):3.1f}x)" if len(ratios) > 1 else "           "
+    cpu = statistics.median(run.cpu_seconds for run in measured.runs)
+    peak = max(run.peak_mb for run in measured.runs)
     size = path.stat().st_size / 1e6
-    print(f"  {label:34s} {size:5.0f} MB  bare {bare:5.2f} s   command {spread} = {ratios}  CPU {cpu:5.2f} s  "
-          f"peak {peak:4.0f} MB", flush=True)
+    print(f"  {label:30s} {size:5.0f} MB  bare {bare:5.2f} s  command {statistics.median(seconds):5.2f} s = "
+          f"{statistics.median(ratios):3.1f}x{spread}  CPU {cpu:5.2f} s ({cpu / bare:3.1f}x)  peak {peak:4.0f} MB  "
+          f"[{len(ratios)} runs, load {os.getloadavg()[0]:.1f}]", flush=True)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--rows", type=int, default=400_000, help="rows of the headline file")
     parser.add_argument("--shape-rows", type=int, help="rows of each other shape's file (default: as --rows)")
-    parser.add_argument("--repeats", type=int, default=3, help="runs of the command on the headline file")
+    parser.add_argument("--repeats", type=int, default=5, help="runs of the command on the headline file")
+    parser.add_argument("--shape-repeats", type=int, default=3, help="runs of the command on each other shape")
     parser.add_argument("--quick", action="store_true", help="the headline file only: no other shapes, no 2M-row run")
     parser.add_argument("--work", type=Path, help="folder for the generated files (kept between runs)")
     args = parser.parse_args()
@@ -186,25 +205,28 @@ def load() -> str:
     return "load average " + " ".join(f"{value:.1f}" for value in os.getloadavg()) + f" on {os.cpu_count()} cores"
 
 
+MEMORY_ROWS = (100_000, 400_000, 1_000_000, 2_000_000)
+
+
 def run_benchmark(args: argparse.Namespace, work: Path) -> None:
     shape_rows = args.shape_rows or args.rows
     print(f"{load()} (other work on the machine slows the command, which uses every core, more than the bare pass)")
     print(f"start-up (screen --help, nothing configured): {start_up_seconds():.2f} s", flush=True)
     headline = doj_file(work, args.rows, Shape())
-    bare = bare_csv_pass(headline)
+    out = work / "out"
     print(f"{args.rows:,} rows, a county's usual extract ({Shape().label}):")
-    report("the command (default workers)", headline, bare, [screen(headline, work / "out") for _ in range(args.repeats)])
-    report("--workers 1", headline, bare, [screen(headline, work / "out", "--workers", "1")])
+    report("the command (default workers)", headline, measure(headline, out, args.repeats))
+    report("--workers 1", headline, measure(headline, out, 1, "--workers", "1"))
     if args.quick:
         return
     print(f"{shape_rows:,} rows of each shape (default workers):")
     for label, shape in SHAPES:
         path = doj_file(work, shape_rows, shape)
-        report(label, path, bare_csv_pass(path, repeats=2), [screen(path, work / "out")])
-    print("memory from 100,000 to 2,000,000 rows (default workers):")
-    for rows in (100_000, 2_000_000):
+        report(label, path, measure(path, out, args.shape_repeats))
+    print("memory from 100,000 to 2,000,000 rows (usual extract, default workers):")
+    for rows in MEMORY_ROWS:
         path = doj_file(work, rows, Shape())
-        report(f"{rows:,} rows", path, bare_csv_pass(path, repeats=1), [screen(path, work / "out")])
+        report(f"{rows:,} rows", path, measure(path, out, 1))
     print(load())
 
 

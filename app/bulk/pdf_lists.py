@@ -9,9 +9,11 @@ from __future__ import annotations
 import csv
 import textwrap
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from pathlib import Path
 from typing import BinaryIO
 
+from app.doj.records import BoundedMemo
 from app.spreadsheet import restore
 
 PAGE_WIDTH, PAGE_HEIGHT = 792, 612  # US letter, landscape
@@ -102,14 +104,45 @@ _COLUMN_X: tuple[float, ...] = tuple(
 )
 
 
+_CELL_START: tuple[str, ...] = tuple(f"1 0 0 1 {x:.1f} " for x in _COLUMN_X)  # each column's text matrix, up to y
+_ROW_START = f"BT /F1 {FONT_SIZE} Tf"
+
+
+@lru_cache(maxsize=1024)
+def _y_operand(y: float) -> str:
+    """A row's y as the text matrix gives it (a page has a few dozen distinct ones, repeated on every page)."""
+    return f"{y:.1f} Tm ("
+
+
 def _row_ops(cells: list[list[str]], y: float) -> str:
     """One text object per row, each cell line placed with an absolute text matrix."""
-    ops = [f"BT /F1 {FONT_SIZE} Tf"]
-    for x, lines in zip(_COLUMN_X, cells):
+    ops = [_ROW_START]
+    for start, lines in zip(_CELL_START, cells):
         for depth, line in enumerate(lines):
-            ops.append(f"1 0 0 1 {x:.1f} {y - depth * LEADING:.1f} Tm ({_escape(line)}) Tj")
+            ops.append(f"{start}{_y_operand(y - depth * LEADING)}{_escape(line)}) Tj")
     ops.append("ET\n")
     return "\n".join(ops)
+
+
+_escaped = BoundedMemo(_escape, 20_000)  # cells repeat: sections, dates, row numbers' neighbours' names
+
+# A row whose cells all fit on one line (nearly every row of a court list), as _row_ops draws it: the text
+# between its cells is the same on every row, so it is made once and the row is one join.
+_ONE_LINE_GLUE: tuple[str, ...] = (
+    f"{_ROW_START}\n{_CELL_START[0]}",
+    *(f") Tj\n{start}" for start in _CELL_START[1:]),
+    ") Tj\nET\n",
+)
+
+
+def _one_line_row_ops(values: list[str], y: float) -> str:
+    """``_row_ops`` of a row of one-line cells (the same bytes), in one join: this runs for every case listed."""
+    y_text = _y_operand(y)
+    escaped = _escaped
+    parts = [_ONE_LINE_GLUE[0]]
+    for value, glue in zip(values, _ONE_LINE_GLUE[1:]):
+        parts += (y_text, escaped[value], glue)
+    return "".join(parts)
 
 
 def _page_frame(title: str, subtitle: str, page_number: int) -> list[str]:
@@ -136,12 +169,12 @@ def write_list_pdf(path: Path, title: str, subtitle: str, rows: Iterable[list[st
         y = FIRST_ROW_Y
         for number, values in enumerate(rows, start=1):
             cells = _cell_lines([str(number), *values])
-            height = max(len(lines) for lines in cells) * LEADING
+            height = max(map(len, cells)) * LEADING
             if y - height < LAST_ROW_Y:
                 pdf.add_page(_encoded(page))
                 page = _page_frame(title, subtitle, len(pdf.pages) + 1)
                 y = FIRST_ROW_Y
-            page.append(_row_ops(cells, y))
+            page.append(_row_ops(cells, y) if height > LEADING else _one_line_row_ops([lines[0] for lines in cells], y))
             y -= height + 3
         if y == FIRST_ROW_Y:
             page.append(_text(MARGIN, y, "F3", 10, "No cases."))

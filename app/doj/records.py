@@ -6,7 +6,7 @@ with several sentence parts spans several rows sharing CNT_ORDER (doc: doj-forma
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date, timedelta
 from typing import Any
 
@@ -43,6 +43,17 @@ SENTENCE_BY_LOCATION = (("PRISON", "state_prison"), ("JAIL", "county_jail"), ("P
 DAYS_PER_UNIT = {"D": 1, "M": 30, "Y": 365}
 
 
+# The first fields of ConvictionFacts in order, as Count.to_facts passes them.
+_FACTS_ORDER = (
+    "id", "offense_text", "county", "case_number", "level", "conviction_date", "sentence", "probation_completed",
+    "probation_violated", "sentence_completed", "sentence_completed_date", "value_over_950",
+    "probation_terminated_early", "mandatory_supervision", "dej_dismissed", "trafficking_victim", "offense_date",
+    "offense_date_latest",
+)
+if tuple(field.name for field in fields(ConvictionFacts))[: len(_FACTS_ORDER)] != _FACTS_ORDER:
+    raise ImportError("ConvictionFacts' fields changed order: update Count.to_facts")
+
+
 @dataclass(slots=True)
 class Count:
     """One convicted count; ``row_positions`` index the subject's rows that describe it."""
@@ -72,16 +83,28 @@ class Count:
         return self.conviction_date + timedelta(days=self.sentence_days)
 
     def to_facts(self) -> ConvictionFacts:
+        """The engine's facts of this count. Positional (``_FACTS_ORDER`` checks the order at import): a
+        bulk run makes one per count of everyone with a marijuana count, and keywords cost a third more."""
+        when = self.conviction_date
         return ConvictionFacts(
-            id=self.engine_id,
-            offense_text=self.offense_text,
-            county=self.county or None,
-            case_number=self.court_case or None,
-            level=self.level,
-            conviction_date=self.conviction_date,
-            sentence=self.sentence,
-            sentence_completed_date=self.sentence_end,
-            offense_date_latest=self.arrest_date,
+            self.count_order,  # engine_id
+            self.offense_text,
+            self.county or None,
+            self.court_case or None,
+            self.level,
+            when,
+            self.sentence,
+            None,
+            None,
+            None,
+            None if when is None else when + timedelta(days=self.sentence_days),  # sentence_end
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            self.arrest_date,
         )
 
 

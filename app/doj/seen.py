@@ -135,6 +135,14 @@ class SubjectHistory:
 
     def finish(self, subject_id: str) -> bool:
         """True when ``subject_id`` was finished before (the person's rows are not contiguous); remembers it."""
+        high = self.high
+        if high is not None and self._index is None and _after(subject_id, high):  # the sorted file's way, inline
+            self.high = subject_id
+            self.people += 1
+            self._unlogged.append(subject_id)
+            if len(self._unlogged) >= LOG_BATCH:
+                self._write_log()
+            return False
         seen = self.contains(subject_id)
         self.add(subject_id)
         return seen
