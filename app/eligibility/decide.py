@@ -107,3 +107,18 @@ def dismissal_barred_now(case: Case, missing: list[str]) -> Reason | None:
     for name in status.missing:
         note_missing(missing, name)
     return None
+
+
+def survivor_vacatur(case: Case, remedy: str, statute: str, said_so: bool | None, review: Reason,
+                     violent: Reason) -> Determination | None:
+    """The survivors' vacatur routes (PC 236.14 trafficking, 236.15 partner or sexual violence): raised only when the
+    person says so, always reviewed (the court decides on the evidence), and never for a violent felony (PC 667.5(c));
+    with the offense unread, the offense is named as missing."""
+    if said_so is not True:
+        return None
+    traits = case.traits
+    if traits is not None and traits.serious_or_violent == YES and case.facts.level == "felony":
+        return refuse(remedy, statute, None, violent, relief="vacate")
+    missing = ["offense"] if traits is None else []
+    return decide(remedy, relief="vacate", statute=statute, form=None, reasons=(review,), missing=missing,
+                  review_reason=review, review_only=True)

@@ -20,9 +20,8 @@ not on it is still a review case, never an answer.
 from __future__ import annotations
 
 from app.eligibility.context import Case
-from app.eligibility.decide import decide, refuse
+from app.eligibility.decide import survivor_vacatur
 from app.eligibility.results import Determination, Reason
-from app.eligibility.statutes import YES
 
 REMEDY = "pc236_14"
 STATUTE = "PC 236.14(a)"
@@ -38,11 +37,4 @@ VIOLENT = Reason(
 
 
 def assess(case: Case) -> Determination | None:
-    if case.record.person.trafficking_survivor is not True:
-        return None
-    traits = case.traits
-    if traits is not None and traits.serious_or_violent == YES and case.facts.level == "felony":
-        return refuse(REMEDY, STATUTE, None, VIOLENT, relief="vacate")
-    missing = ["offense"] if traits is None else []
-    return decide(REMEDY, relief="vacate", statute=STATUTE, form=None, reasons=(REVIEW,), missing=missing,
-                  review_reason=REVIEW, review_only=True)
+    return survivor_vacatur(case, REMEDY, STATUTE, case.record.person.trafficking_survivor, REVIEW, VIOLENT)

@@ -10,9 +10,8 @@ list, so any felony is a review case. No Judicial Council form: the petition is 
 from __future__ import annotations
 
 from app.eligibility.context import Case
-from app.eligibility.decide import decide, refuse
+from app.eligibility.decide import survivor_vacatur
 from app.eligibility.results import Determination, Reason
-from app.eligibility.statutes import YES
 
 REMEDY = "pc236_15"
 STATUTE = "PC 236.15(a)"
@@ -28,11 +27,4 @@ VIOLENT = Reason(
 
 
 def assess(case: Case) -> Determination | None:
-    if case.record.person.partner_violence_survivor is not True:
-        return None
-    traits = case.traits
-    if traits is not None and traits.serious_or_violent == YES and case.facts.level == "felony":
-        return refuse(REMEDY, STATUTE, None, VIOLENT, relief="vacate")
-    missing = ["offense"] if traits is None else []
-    return decide(REMEDY, relief="vacate", statute=STATUTE, form=None, reasons=(REVIEW,), missing=missing,
-                  review_reason=REVIEW, review_only=True)
+    return survivor_vacatur(case, REMEDY, STATUTE, case.record.person.partner_violence_survivor, REVIEW, VIOLENT)
