@@ -195,14 +195,14 @@ def _conviction_county_names(application: Application) -> list[str]:
     referral order is stable). A person whose only record is a juvenile case names no such county: the counties they
     chose on the first page ("Where were you arrested or convicted?") route them instead, so the JV-595 reaches an
     office."""
-    from app.applications.answers import NOT_LISTED, NOT_SURE
+    from app.applications.answers import county_names
     from app.applications.facts import arrest_facts, person_facts
 
     seen: dict[str, str] = {}
     named = [conviction.county for conviction in application.convictions]
     named += [arrest.county for arrest in arrest_facts(application)]
     if not any(named) and person_facts(application).juvenile_case:
-        named = [c for c in (application.answers or {}).get("counties", []) if c not in (NOT_LISTED, NOT_SURE)]
+        named = county_names(application)  # only the first page's counties: no conviction or arrest names one
     for county in named:
         name = (county or "").strip()
         if name and name.casefold() not in seen:

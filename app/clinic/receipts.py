@@ -18,7 +18,7 @@ from app.applications.lifecycle import referrals_of
 from app.clinic.forms import CONSENT_STATEMENT
 from app.models import Application, ClinicEvent
 from app.packets import NothingToFile
-from app.packets.for_application import packet_for_application
+from app.packets.for_application import resident_packet
 from app.packets.rendering import render_pdf
 
 
@@ -81,8 +81,7 @@ def resident_pdfs(application: Application, event: ClinicEvent) -> list[bytes]:
     documents = [receipt_pdf(receipt_for(application, event))]
     if application.status != "draft":
         try:
-            documents.append(packet_for_application(
-                application, offices_by_county={r.county.name: r.office for r in referrals_of(application)}))
+            documents.append(resident_packet(application))
         except NothingToFile:
             pass
     return documents

@@ -11,12 +11,12 @@ from dataclasses import dataclass
 from flask import current_app
 from sqlalchemy import select
 
-from app.applications.lifecycle import create_draft, referrals_of
+from app.applications.lifecycle import create_draft
 from app.audit import record_audit
 from app.auth import accounts
 from app.auth.service import find_user_by_email
 from app.extensions import db
-from app.models import Application, ClinicEvent, ClinicVolunteer, County, PartnerOffice, User, utcnow
+from app.models import Application, ClinicEvent, ClinicVolunteer, County, PartnerOffice, User
 
 
 @dataclass(frozen=True)
@@ -123,10 +123,6 @@ def batch_part(applications: list[Application], number: int, size: int | None = 
     return applications[(number - 1) * size:number * size]
 
 
-def referral_office_names(application: Application) -> list[str]:
-    return sorted({referral.office.name for referral in referrals_of(application)})
-
-
 def window_closes_on(event: ClinicEvent) -> dt.date:
     """The last day volunteers can open the event (for the pages: the window ends at midnight after it)."""
     return event.window_closes_at.date() - dt.timedelta(days=1)
@@ -134,7 +130,3 @@ def window_closes_on(event: ClinicEvent) -> dt.date:
 
 def default_help_window() -> int:
     return int(current_app.config["CLINIC_HELP_WINDOW_DAYS"])
-
-
-def now() -> dt.datetime:
-    return utcnow()

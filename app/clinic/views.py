@@ -23,7 +23,7 @@ from app.clinic.forms import ClinicConsentForm, EventForm, InviteVolunteerForm, 
 from app.extensions import db
 from app.intake.forms import ActionForm
 from app.intake.presenters import step_url
-from app.models import Application, ClinicEvent, County, PartnerOffice
+from app.models import Application, ClinicEvent, County, PartnerOffice, utcnow
 from app.packets import PacketRenderTimeout
 
 MANAGERS = ("admin", "attorney")
@@ -51,7 +51,7 @@ def clinic_page_context() -> dict[str, object]:
 
 def _event(event_id: int, audited_as: str | None = None) -> ClinicEvent:
     """The event if the user may see it now (404 otherwise); with `audited_as`, the view is audited."""
-    event = access.event_for(current_user, event_id, service.now())
+    event = access.event_for(current_user, event_id, utcnow())
     if event is None:
         abort(404)
     if audited_as:
@@ -80,7 +80,7 @@ def home() -> str:
     record_audit(current_user, "clinic.home", "user", current_user.id)
     db.session.commit()
     if current_user.role == "volunteer":
-        return render_template("clinic/home.html", events=access.volunteer_events(current_user, service.now()),
+        return render_template("clinic/home.html", events=access.volunteer_events(current_user, utcnow()),
                                managing=False, resident=shift.resident_at_hand())
     return render_template("clinic/home.html", events=access.managed_events(current_user), managing=True,
                            resident=None)
@@ -263,8 +263,9 @@ def end_shift() -> Response:
 @staff_required(*STAFF)
 def receipt(event_id: int, application_id: int) -> str:
     found, application = _event_application(event_id, application_id, "clinic.receipt_viewed")
-    return render_template("clinic/receipt.html", receipt=receipts.receipt_for(application, found),
-                           receipt_html=_receipt_html(application, found), event=found, application=application)
+    receipt = receipts.receipt_for(application, found)
+    return render_template("clinic/receipt.html", receipt=receipt, receipt_html=receipts.receipt_html(receipt),
+                           event=found, application=application)
 
 
 def _event_application(event_id: int, application_id: int, audited_as: str) -> tuple[ClinicEvent, Application]:

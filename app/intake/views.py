@@ -26,7 +26,7 @@ from app.intake.resident_session import (
 )
 from app.intake.presenters import step_url
 from app.models import Application
-from app.packets import NothingToFile, PacketRenderTimeout, packet_for_application
+from app.packets import NothingToFile, PacketRenderTimeout, resident_packet
 
 
 def require_application(draft_only: bool = True) -> Application:
@@ -202,9 +202,7 @@ def packet():
     if opened_by_code():
         return redirect(url_for("intake.confirmation"))
     try:
-        # every county's papers, each cover sheet naming the office that case went to
-        offices = {referral.county.name: referral.office for referral in lifecycle.referrals_of(application)}
-        pdf = packet_for_application(application, offices_by_county=offices)
+        pdf = resident_packet(application)
     except NothingToFile:  # the rules changed since the application was sent: say so, do not fail silently
         flash(_("We could not fill in court papers for your convictions. A lawyer, or the court's self-help "
                 "center, can tell you what can be filed."), "error")

@@ -11,6 +11,14 @@ def packet_for_application(*args, **kwargs):  # type: ignore[no-untyped-def]
 
     return build(*args, **kwargs)
 
+
+def resident_packet(application):  # type: ignore[no-untyped-def]
+    """Imported lazily, as packet_for_application."""
+    from app.packets.for_application import resident_packet as build
+
+    return build(application)
+
+
 __all__ = [
     "Applicant",
     "Attorney",
@@ -22,4 +30,5 @@ __all__ = [
     "PacketRenderTimeout",
     "build_packet",
     "packet_for_application",
+    "resident_packet",
 ]

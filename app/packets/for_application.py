@@ -16,10 +16,18 @@ from app.applications.facts import (
     petition_choices,
     screen_application,
 )
+from app.applications.lifecycle import referrals_of
 from app.lookup.matching import granted_relief_by_conviction
 from app.models import Application, PartnerOffice
 from app.packets.parties import Applicant, Attorney, OfficeContact, PacketChoices
 from app.packets.service import build_packet
+
+
+def resident_packet(application: Application) -> bytes:
+    """The resident's own papers (every county), each cover sheet naming the office that county's case went to: the
+    public download and the clinic's receipt-and-papers PDF. Raises NothingToFile when nothing calls for a petition."""
+    return packet_for_application(
+        application, offices_by_county={referral.county.name: referral.office for referral in referrals_of(application)})
 
 
 def office_contact(office: PartnerOffice) -> OfficeContact:

@@ -312,7 +312,7 @@ def test_court_papers_that_cannot_be_made_are_explained_on_the_confirmation(answ
     def failing(_application, **_options):
         raise failure
 
-    monkeypatch.setattr("app.intake.views.packet_for_application", failing)
+    monkeypatch.setattr("app.intake.views.resident_packet", failing)
     response = answered.client.get("/petition.pdf")
     assert response.status_code == 302 and response.headers["Location"].endswith("/confirmation")
     assert message in answered.get("/confirmation").get_text()

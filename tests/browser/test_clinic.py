@@ -147,6 +147,8 @@ def test_a_page_sent_while_the_server_is_down_says_so_and_keeps_what_was_typed(t
     log_in(page, base)
     start_and_answer_until(page, base, clinic_event, "Dora Wifi", "/question/address")
     fill(page, {"street": "12 Lake St", "city": "Oakland", "state": "CA", "zip": "94610"})
+    # a shared laptop: the browser must not offer this person's address to the next one
+    assert page.locator("input[name=street]").get_attribute("autocomplete") == "off"
     live_server.stop()
     page.locator("main form button[type=submit]").last.click()
     notice = page.locator("[data-offline-notice]")
