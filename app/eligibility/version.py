@@ -3,4 +3,4 @@
 Bump it (year.month.patch) with an entry in CHANGELOG.md whenever an outcome could change.
 """
 
-ENGINE_VERSION = "2026.12.5"
+ENGINE_VERSION = "2026.12.6"

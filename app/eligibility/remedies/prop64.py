@@ -28,6 +28,9 @@ from __future__ import annotations
 # The "lesser offense" test (11361.8(a), (e): "would not have been guilty of an offense, or ... guilty of a lesser
 # offense" under the AUMA "had that act been in effect at the time of the offense") is applied to every section by
 # the age at the offense, and to HS 11357 also by the amount, which the record or the person can give.
+# Before Prop 64, HS 11359 was punished only "by imprisonment pursuant to subdivision (h) of Section 1170" (a felony;
+# shouselaw.com's before-and-after table of Prop 64, a secondary source), so an adult's misdemeanor 11359 from before
+# 2016-11-09 is either a wrong level or a felony already redesignated: it goes to review, not to a refusal.
 
 from app.eligibility.context import Case
 from app.eligibility.decide import decide, note_missing, petition_or_application, refuse
@@ -101,6 +104,10 @@ SAME_CONDUCT_TODAY = Reason(
     "Prop 64 (HS 11361.8(e)) helps only where today's law makes the same conduct legal or a lesser offense. For your age at the time, today's HS 11358, 11359 and 11360 treat this conviction the same (possession for sale is a misdemeanor from age 18, HS 11359(b); an infraction stays an infraction), so Prop 64 does not change it. A dismissal under PC 1203.4 or 1203.4a may still be possible.",
     "La Proposición 64 (HS 11361.8(e)) solo ayuda cuando la ley de hoy hace que la misma conducta sea legal o un delito menor. Para su edad en ese momento, los HS 11358, 11359 y 11360 de hoy tratan esta condena igual (la posesión para la venta es un delito menor desde los 18 años, HS 11359(b); una infracción sigue siendo una infracción), así que la Proposición 64 no la cambia. Todavía puede ser posible una anulación según el PC 1203.4 o 1203.4a.",
 )
+LISTED_MISDEMEANOR_FOR_SALE = Reason(
+    "The record lists this possession-for-sale conviction (HS 11359) as a misdemeanor, but before November 9, 2016 HS 11359 was a felony only. If it was a felony, Prop 64 (HS 11361.8(e)) changes it to a misdemeanor; if it was already changed, a dismissal under PC 1203.4 or 1203.4a may still be possible. A lawyer should check the court record.",
+    "El registro indica esta condena por posesión para la venta (HS 11359) como delito menor, pero antes del 9 de noviembre de 2016 el HS 11359 era solo un delito grave. Si fue un delito grave, la Proposición 64 (HS 11361.8(e)) lo cambia a delito menor; si ya se cambió, todavía puede ser posible una anulación según el PC 1203.4 o 1203.4a. Un abogado debe revisar el expediente del tribunal.",
+)
 PLEA_SIGNAL = Reason(
     "This count was in the same case as a marijuana charge and may have been a plea bargain from it, so Prop 64 (HS 11361.8) relief may reach it. A lawyer should review the case file.",
     "Este cargo estaba en el mismo caso que un cargo de marihuana y puede venir de un acuerdo de culpabilidad, así que la Proposición 64 (HS 11361.8) podría aplicarse. Un abogado debe revisar el expediente.",
@@ -144,6 +151,10 @@ def assess(case: Case) -> Determination | None:
         application_relief, application_reason = "redesignate_misdemeanor", REDESIGNATE
     elif level is not None and case.offense is not None:
         today_class, infraction_reason, same_reason = _conduct_today(case, missing)
+        if today_class == MISDEMEANOR and level == "misdemeanor" and case.offense.section == "11359":
+            # Before Prop 64, HS 11359 could only be a felony: the level given is wrong or shows relief already had.
+            return Determination(REMEDY, "needs_review", None, STATUTE, FORM, (LISTED_MISDEMEANOR_FOR_SALE,),
+                              tuple(dict.fromkeys(missing)))
         if today_class is not None and today_class >= _CLASS_OF_LEVEL[level]:
             return refuse(REMEDY, STATUTE, FORM, same_reason)
         if today_class == INFRACTION:
