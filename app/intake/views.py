@@ -75,6 +75,9 @@ def start():
 def begin():
     if not ActionForm().validate_on_submit():
         abort(400)
+    if shift.on_shift():  # a resident helped at a clinic is started from the event, so the application carries it
+        flash(_("You are on a clinic shift: start each person from your event's page."), "info")
+        return redirect(url_for("clinic.home"))
     application, _token = lifecycle.create_draft(language=str(get_locale() or "en"))
     remember(application, via="start")
     return redirect(step_url(journey.first_unanswered(application)))

@@ -39,6 +39,15 @@ def test_starting_a_person_records_the_clinic_event_and_volunteer(client, db_ses
                                                                                             on_shift.id)
 
 
+def test_the_public_start_sends_a_volunteer_on_shift_to_their_events(client_request, db_session, on_shift, event):
+    client_request.get("/clinic/")  # the shift starts on the volunteer's first clinic page
+    response = client_request.post("/start", csrf_from="/")
+    assert response.headers["Location"].endswith("/clinic/")
+    assert applications(db_session) == []
+    home = client_request.get("/clinic/")
+    assert home.find(string=lambda s: s and "start each person from your event" in s)
+
+
 def test_the_clinic_asks_the_public_questionnaires_pages(client_request, on_shift, event):
     first = start_resident(client_request.client, event.id)
     page = client_request.get(first)
