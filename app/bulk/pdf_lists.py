@@ -34,17 +34,18 @@ LIST_COLUMNS: tuple[tuple[str, int], ...] = (
 )
 
 
-def _pdf_text(text: str) -> bytes:
-    return _escape(text).encode("cp1252", errors="replace")
+def pdf_text(text: str) -> bytes:
+    return escape(text).encode("cp1252", errors="replace")
 
 
-class _PdfFile:
-    """Just enough of PDF 1.4 to write text pages sequentially with the built-in fonts."""
+class PdfFile:
+    """Just enough of PDF 1.4 to write pages sequentially with the built-in fonts (court lists, report.pdf)."""
 
     FONTS = {"F1": "Courier", "F2": "Helvetica-Bold", "F3": "Helvetica"}
 
-    def __init__(self, handle: BinaryIO) -> None:
+    def __init__(self, handle: BinaryIO, size: tuple[float, float] = (PAGE_WIDTH, PAGE_HEIGHT)) -> None:
         self.handle = handle
+        self.media_box = f"[0 0 {size[0]:g} {size[1]:g}]"
         self.offsets: dict[int, int] = {}
         self.pages: list[int] = []
         self.next_id = 3 + len(self.FONTS)  # 1 catalog, 2 page tree, then fonts
@@ -63,7 +64,7 @@ class _PdfFile:
         fonts = " ".join(f"/{name} {number} 0 R" for number, name in enumerate(self.FONTS, start=3))
         self._object(
             page_id,
-            f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {PAGE_WIDTH} {PAGE_HEIGHT}] "
+            f"<< /Type /Page /Parent 2 0 R /MediaBox {self.media_box} "
             f"/Resources << /Font << {fonts} >> >> /Contents {stream_id} 0 R >>".encode(),
         )
         self.pages.append(page_id)
@@ -73,7 +74,7 @@ class _PdfFile:
         self._object(1, b"<< /Type /Catalog /Pages 2 0 R >>")
         self._object(2, f"<< /Type /Pages /Kids [{kids}] /Count {len(self.pages)} >>".encode())
         info_id = self.next_id
-        self._object(info_id, b"<< /Title (" + _pdf_text(title) + b") /Producer (record-clearance bulk tool) >>")
+        self._object(info_id, b"<< /Title (" + pdf_text(title) + b") /Producer (record-clearance bulk tool) >>")
         xref_at = self.handle.tell()
         size = info_id + 1
         self.handle.write(f"xref\n0 {size}\n0000000000 65535 f \n".encode())
@@ -82,12 +83,12 @@ class _PdfFile:
         self.handle.write(f"trailer\n<< /Size {size} /Root 1 0 R /Info {info_id} 0 R >>\nstartxref\n{xref_at}\n%%EOF\n".encode())
 
 
-def _escape(text: str) -> str:
+def escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
 
 
 def _text(x: float, y: float, font: str, size: float, text: str) -> str:
-    return f"BT /{font} {size} Tf {x:.1f} {y:.1f} Td ({_escape(text)}) Tj ET\n"
+    return f"BT /{font} {size} Tf {x:.1f} {y:.1f} Td ({escape(text)}) Tj ET\n"
 
 
 def _cell_lines(values: list[str]) -> list[list[str]]:
@@ -119,12 +120,12 @@ def _row_ops(cells: list[list[str]], y: float) -> str:
     ops = [_ROW_START]
     for start, lines in zip(_CELL_START, cells):
         for depth, line in enumerate(lines):
-            ops.append(f"{start}{_y_operand(y - depth * LEADING)}{_escape(line)}) Tj")
+            ops.append(f"{start}{_y_operand(y - depth * LEADING)}{escape(line)}) Tj")
     ops.append("ET\n")
     return "\n".join(ops)
 
 
-_escaped = BoundedMemo(_escape, 20_000)  # cells repeat: sections, dates, row numbers' neighbours' names
+_escaped = BoundedMemo(escape, 20_000)  # cells repeat: sections, dates, row numbers' neighbours' names
 
 # A row whose cells all fit on one line (nearly every row of a court list), as _row_ops draws it: the text
 # between its cells is the same on every row, so it is made once and the row is one join.
@@ -164,7 +165,7 @@ def _encoded(page: list[str]) -> bytes:
 def write_list_pdf(path: Path, title: str, subtitle: str, rows: Iterable[list[str]]) -> int:
     """Write a numbered list PDF; returns the number of pages."""
     with open(path, "wb") as handle:
-        pdf = _PdfFile(handle)
+        pdf = PdfFile(handle)
         page = _page_frame(title, subtitle, 1)
         y = FIRST_ROW_Y
         for number, values in enumerate(rows, start=1):

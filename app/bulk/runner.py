@@ -12,7 +12,7 @@ from typing import Any
 from app.bulk.outputs import SUMMARY_FILE
 from app.bulk.pieces import PieceJob, PieceOutcome, ProgressCallback, screen_pieces
 from app.bulk.policy import BulkOptions
-from app.bulk.report_process import ReportProcess, import_weasyprint
+from app.bulk.report import write_court_list_pdfs, write_report
 from app.bulk.workers import can_split, screen_in_processes
 from app.doj.reader import check_readable
 from app.eligibility.version import ENGINE_VERSION
@@ -70,17 +70,11 @@ def run_bulk_screen(
     out_dir.mkdir(parents=True, exist_ok=True)
 
     job = PieceJob(county, options, as_of)
-    # With processes to spare, report.pdf's WeasyPrint loads in a helper while the rows are screened.
-    report_process = ReportProcess() if render_pdfs and workers > 1 and can_split() else None
-    try:
-        outcome = screen_in_processes(paths, job, out_dir, workers, progress)  # None: one process it is
-        if outcome is None:
-            outcome = screen_pieces(paths, job, out_dir, headers=True, progress=progress)
-    except BaseException:
-        if report_process is not None:
-            report_process.stop()
-        raise
-    return finish_run(outcome, paths, job, out_dir, lambda: time.perf_counter() - started, render_pdfs, report_process)
+    outcome = screen_in_processes(paths, job, out_dir, workers, progress)  # None: one process it is
+    if outcome is None:
+        outcome = screen_pieces(paths, job, out_dir, headers=True, progress=progress)
+    pdf_processes = 2 if workers > 1 and can_split() else 1
+    return finish_run(outcome, paths, job, out_dir, lambda: time.perf_counter() - started, render_pdfs, pdf_processes)
 
 
 def finish_run(
@@ -90,7 +84,7 @@ def finish_run(
     out_dir: Path,
     elapsed_seconds: Callable[[], float],
     render_pdfs: bool = True,
-    report_process: ReportProcess | None = None,
+    pdf_processes: int = 1,
 ) -> Summary:
     """After the streaming part (in one process, or joined from pieces by the queue): the PDFs and summary.json."""
     data = outcome.tally.to_json(
@@ -103,22 +97,12 @@ def finish_run(
     )
     data["processing_seconds"] = round(elapsed_seconds(), 3)  # reading, screening and the CSVs
     if render_pdfs:
-        write_pdfs(out_dir, data, report_process)
+        write_pdfs(out_dir, data, pdf_processes)
     (out_dir / SUMMARY_FILE).write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
     return Summary(data, out_dir)
 
 
-def write_pdfs(out_dir: Path, summary: dict[str, Any], report_process: ReportProcess | None) -> None:
-    """report.pdf and the court-list PDFs; with a report process, the two are written side by side."""
-    from app.bulk.report import write_court_list_pdfs, write_report  # WeasyPrint's side: only when PDFs are wanted
-
-    if report_process is None:
-        write_court_list_pdfs(out_dir, summary["county"], summary["as_of"])
-        import_weasyprint()
-        write_report(out_dir, summary)
-        return
-    report_process.render(out_dir, summary)
-    try:
-        write_court_list_pdfs(out_dir, summary["county"], summary["as_of"])
-    finally:
-        report_process.wait()
+def write_pdfs(out_dir: Path, summary: dict[str, Any], processes: int = 1) -> None:
+    """report.pdf and the court-list PDFs, drawn with the PDF standard fonts (no layout engine to load)."""
+    write_report(out_dir, summary)
+    write_court_list_pdfs(out_dir, summary["county"], summary["as_of"], processes)

@@ -6,9 +6,10 @@ stopping the run, because one bad line in a county's million-row extract must no
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -273,12 +274,12 @@ def _next_subject_start(handle: BinaryIO, offset: int) -> int | None:
     return None
 
 
-def _lines_before(handle: BinaryIO, offset: int) -> int:
-    """Physical lines in the first ``offset`` bytes, counted as the reader counts them (``\\n``,
-    ``\\r\\n`` or a lone ``\\r`` ends a line)."""
-    handle.seek(0)
+def _lines_between(handle: BinaryIO, start: int, end: int) -> int:
+    """Physical lines in bytes ``start`` to ``end``, counted as the reader counts them (``\\n``, ``\\r\\n`` or a lone
+    ``\\r`` ends a line); ``start`` is where a line begins."""
+    handle.seek(start)
     lines = 0
-    remaining = offset
+    remaining = end - start
     while remaining > 0:
         block = handle.read(min(remaining, 1 << 22))
         if not block:
@@ -299,12 +300,37 @@ def split_at_subjects(path: Path, parts: int, min_piece_bytes: int) -> list[File
     """
     size = os.path.getsize(path)
     parts = max(1, min(parts, size // max(min_piece_bytes, 1)))
+    return number_lines(cut_at_subjects(path, [size * part // parts for part in range(1, parts)]))
+
+
+def cut_at_subjects(path: Path, offsets: Sequence[int]) -> list[FilePiece]:
+    """The file cut at the first new person at or after each offset (ascending), with no line numbers yet
+    (``first_line`` 0 except the first piece's): counting lines is a pass over the file, which ``number_lines``
+    makes once and a split run makes beside its first piece."""
     starts = [0]
     with open(path, "rb") as handle:
-        for part in range(1, parts):
-            start = _next_subject_start(handle, max(size * part // parts, starts[-1]))
+        for offset in offsets:
+            start = _next_subject_start(handle, max(offset, starts[-1]))
             if start is not None and start > starts[-1]:
                 starts.append(start)
-        first_lines = [_lines_before(handle, start) + 1 for start in starts]
     ends: list[int | None] = [*starts[1:], None]
-    return [FilePiece(path, start, end, first_line) for start, end, first_line in zip(starts, ends, first_lines)]
+    return [FilePiece(path, start, end, 1 if start == 0 else 0) for start, end in zip(starts, ends)]
+
+
+def number_lines(pieces: Sequence[FilePiece]) -> list[FilePiece]:
+    """The pieces (of one or more files, each file's in order) with the number of the line each starts at."""
+    numbered: list[FilePiece] = []
+    handles: dict[Path, BinaryIO] = {}
+    try:
+        for piece in pieces:
+            if piece.start == 0:
+                numbered.append(dataclasses.replace(piece, first_line=1))
+                continue
+            before = numbered[-1]
+            handle = handles.get(piece.path) or handles.setdefault(piece.path, open(piece.path, "rb"))
+            lines = _lines_between(handle, before.start, piece.start)
+            numbered.append(dataclasses.replace(piece, first_line=before.first_line + lines))
+    finally:
+        for handle in handles.values():
+            handle.close()
+    return numbered

@@ -14,7 +14,7 @@ from app.bulk.pieces import PieceJob
 from app.bulk.policy import DA_OUTCOMES, BulkOptions
 from app.bulk.runner import run_bulk_screen
 from app.doj.columns import SUBJECT_ID
-from app.doj.reader import DojReader, DojRow, split_at_subjects
+from app.doj.reader import DojReader, DojRow, number_lines, split_at_subjects
 from app.doj.synthetic import synthetic_rows, write_rows, write_synthetic_file
 from tests.support.bulk import assert_same_outputs
 
@@ -97,6 +97,24 @@ def test_pieces_start_at_a_new_person_and_carry_their_line_numbers(tmp_path: Pat
         assert earlier[-1].fields[SUBJECT_ID] != later[0].fields[SUBJECT_ID]
     whole = [row for row in DojReader([path]) if isinstance(row, DojRow)]
     assert [row for rows in rows_by_piece for row in rows] == whole
+
+
+def test_a_split_runs_pieces_shrink_along_the_file_and_cover_it(tmp_path: Path) -> None:
+    path = write_synthetic_file(tmp_path / "doj.csv", 8000, seed=5)
+    cut = workers.cut_pieces([path], 2)
+    sizes = [piece.size for piece in cut]
+    assert len(cut) > 4 and sizes[0] > sizes[len(sizes) // 2] > sizes[-2]
+    assert [piece.start for piece in cut[1:]] == [piece.end for piece in cut[:-1]] and cut[-1].end is None
+    assert cut[0].first_line == 1 and all(piece.first_line == 0 for piece in cut[1:])  # counted later, off the path
+
+
+def test_the_line_numbers_a_helper_counts_are_the_readers(tmp_path: Path) -> None:
+    path = tmp_path / "crlf.csv"
+    path.write_bytes(write_synthetic_file(tmp_path / "doj.csv", 4000, seed=2).read_bytes().replace(b"\n", b"\r\n"))
+    numbered = number_lines(workers.cut_pieces([path], 2))
+    for piece in numbered:
+        first = next(row for row in DojReader([piece]) if isinstance(row, DojRow))
+        assert first.line == piece.first_line
 
 
 def test_a_small_file_is_not_split(tmp_path: Path) -> None:
