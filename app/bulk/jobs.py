@@ -8,6 +8,7 @@ anyone looks, so no page waits forever.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import shutil
 from pathlib import Path
 from typing import IO
@@ -19,7 +20,7 @@ from app.bulk.outputs import ERRORS_FILE, PROP64_RESULTS_FILE, REPORT_FILE, RESU
 from app.bulk.policy import DA_OUTCOMES, BulkOptions
 from app.extensions import db
 from app.models import BulkJob, County, User, utcnow
-from app.models.bulk import ACTIVE_STATUSES
+from app.models.bulk import ACTIVE_STATUSES, new_job_token
 
 UPLOAD_NAME = "upload.csv"
 CHUNK_BYTES = 1 << 20
@@ -80,6 +81,56 @@ def create_job(user: User, county: County, upload: IO[bytes], upload_name: str, 
     return job
 
 
+def create_statewide_jobs(
+    user: User, upload: IO[bytes], upload_name: str, options: BulkOptions, as_of: dt.date
+) -> list[BulkJob]:
+    """A statewide file screened as one run per county (all 58, by name), each an ordinary queue run.
+
+    The upload is stored once and linked into every run's folder (a hard link: no copy of a file that can run to
+    gigabytes; deleting one run's files leaves the others'). The runs share a ``statewide_run`` token, which keeps
+    them off every county DA's list: each holds the whole state's people.
+    """
+    statewide_run = new_job_token()
+    created: list[BulkJob] = []
+    for county in db.session.scalars(select(County).order_by(County.name)):
+        if not created:
+            job = create_job(user, county, upload, upload_name, options, as_of)
+        else:
+            job = _linked_job(user, county, created[0], options, as_of)
+        job.statewide_run = statewide_run
+        created.append(job)
+    return created
+
+
+def _linked_job(user: User, county: County, first: BulkJob, options: BulkOptions, as_of: dt.date) -> BulkJob:
+    job = BulkJob(
+        user_id=user.id, county_id=county.id, status="queued", progress=0, as_of=as_of, options=options.to_json(),
+        upload_name=first.upload_name, upload_bytes=first.upload_bytes, delete_after=first.delete_after,
+    )
+    db.session.add(job)
+    db.session.flush()
+    folder = job_folder(job)
+    folder.mkdir(parents=True, exist_ok=True)
+    source = job_folder(first) / UPLOAD_NAME
+    try:
+        os.link(source, folder / UPLOAD_NAME)
+    except OSError:  # a file system without hard links: a copy
+        shutil.copyfile(source, folder / UPLOAD_NAME)
+    return job
+
+
+def statewide_runs() -> list[list[BulkJob]]:
+    """Every statewide run whose files still exist (its county runs by county name), newest first."""
+    found = db.session.scalars(
+        select(BulkJob).where(BulkJob.statewide_run.is_not(None), BulkJob.status != "deleted")
+        .order_by(BulkJob.created_at.desc(), BulkJob.id)
+    )
+    runs: dict[str, list[BulkJob]] = {}
+    for job in found:
+        runs.setdefault(job.statewide_run, []).append(job)  # type: ignore[arg-type]
+    return [sorted(jobs_of_run, key=lambda job: job.county.name) for jobs_of_run in runs.values()]
+
+
 def finish(job: BulkJob, status: str, error: str | None = None, summary: dict | None = None) -> None:
     job.status, job.error, job.summary = status, error, summary
     job.progress = 100 if status == "done" else job.progress
@@ -112,11 +163,11 @@ def fail_interrupted_jobs() -> int:
 
 
 def county_jobs(county_id: int) -> list[BulkJob]:
-    """The county's runs whose files still exist, newest first."""
+    """The county's own runs whose files still exist, newest first (never a statewide run's county runs)."""
     return list(
         db.session.scalars(
             select(BulkJob)
-            .where(BulkJob.county_id == county_id, BulkJob.status != "deleted")
+            .where(BulkJob.county_id == county_id, BulkJob.statewide_run.is_(None), BulkJob.status != "deleted")
             .order_by(BulkJob.created_at.desc())
         )
     )

@@ -35,20 +35,31 @@ _worker_pid: int | None = None  # the process that last used its database pool
 class QueueUnavailable(RuntimeError):
     """Redis did not take the run: the upload is stored but nothing will screen it."""
 
+    def __init__(self, reason: str, started: list[int] | None = None) -> None:
+        super().__init__(reason)
+        self.started = started or []  # the runs queued before Redis stopped answering
 
-def submit(app: Flask, job_id: int) -> None:
-    """Start a stored run: on the queue when there is one, else on a thread of this process."""
+
+def submit(app: Flask, *job_ids: int) -> list[int]:
+    """Start stored runs (a DA's one, or a statewide upload's one per county): each its own queue job when there is
+    a queue, else one after another on a thread of this process. Returns the runs that were started; raises
+    QueueUnavailable, carrying those, when Redis stops taking them."""
     if not app.config["BULK_QUEUE_URL"]:
         if app.config["APP_ENV"] == "production":
-            log.warning("BULK_QUEUE_URL is not set: bulk job %s runs on a thread of this web process and dies with it", job_id)
-        tasks.launch_thread(app, job_id)
-        return
+            log.warning("BULK_QUEUE_URL is not set: bulk jobs %s run on a thread of this web process and die with it", job_ids)
+        tasks.launch_thread(app, *job_ids)
+        return list(job_ids)
     from redis.exceptions import RedisError
 
-    try:
-        bulk_queue(app).enqueue(plan_task, job_id, **_job_options(app, job_id, "plan"))
-    except RedisError as error:
-        raise QueueUnavailable(type(error).__name__) from error
+    queue = bulk_queue(app)
+    started: list[int] = []
+    for job_id in job_ids:
+        try:
+            queue.enqueue(plan_task, job_id, **_job_options(app, job_id, "plan"))
+        except RedisError as error:
+            raise QueueUnavailable(type(error).__name__, started) from error
+        started.append(job_id)
+    return started
 
 
 def bulk_queue(app: Flask) -> Any:

@@ -1,7 +1,7 @@
 """The DA's pages: upload the county's DOJ file, follow the run, download the outputs.
 
-Every route is for the "da" role and only sees jobs of the user's own county; another county's
-job is a 404. Every view, upload, download and deletion is audited (identifiers only).
+Every route is for the "da" role, which sees only the runs of the user's own county (another county's run is a
+404), and for administrators, who screen statewide files and see only those runs (one per county). Every view, upload, download and deletion is audited (identifiers only).
 """
 from __future__ import annotations
 
@@ -91,10 +91,28 @@ def fail_jobs_left_by_a_previous_process() -> None:
 
 
 def _own_job(token: str) -> BulkJob:
+    """A DA's own county run, or, for an administrator, a county run of a statewide upload; else 404."""
     job = db.session.scalar(select(BulkJob).where(BulkJob.token == token))
-    if job is None or job.county_id != current_user.county_id:
+    if job is None:
+        abort(404)
+    if current_user.role == "admin":
+        allowed = job.statewide_run is not None
+    else:  # a statewide run's county runs hold the whole state's people: never a county DA's
+        allowed = job.statewide_run is None and job.county_id == current_user.county_id
+    if not allowed:
         abort(404)
     return job
+
+
+def _start(created: list[BulkJob]) -> None:
+    """Queue the stored runs; those Redis did not take are failed with the reason, so no page waits for them."""
+    try:
+        bulk_queue.submit(current_app._get_current_object(), *(job.id for job in created))  # type: ignore[attr-defined]
+    except bulk_queue.QueueUnavailable as error:
+        for job in created:
+            if job.id not in error.started:
+                job.error_detail = str(error)
+                jobs.finish(job, "failed", error=jobs.NOT_QUEUED)
 
 
 MAX_OPTIONS_BYTES = 64 * 1024
@@ -112,10 +130,12 @@ def _read_options(form: UploadForm) -> BulkOptions:
 
 @csrf.exempt  # the global check would parse the upload under the site-wide size limit; UploadForm checks the token
 @bp.route("/", methods=["GET", "POST"])
-@staff_required("da")
+@staff_required("da", "admin")
 def index() -> Response | str:
+    """A DA screens their county's file; an administrator screens a statewide file, one queue run per county."""
     request.max_content_length = current_app.config["BULK_MAX_UPLOAD_MB"] * 1024 * 1024  # before the body is read
-    if current_user.county_id is None:
+    statewide = current_user.role == "admin"
+    if not statewide and current_user.county_id is None:
         abort(403)
     form = UploadForm()
     if form.validate_on_submit():
@@ -125,27 +145,34 @@ def index() -> Response | str:
             form.options_file.errors.append(_("Options file: %(problem)s", problem=_(error.template, **error.params)))
         else:
             upload = form.doj_file.data
-            job = jobs.create_job(current_user, current_user.county, upload.stream, upload.filename, options, form.as_of.data or date.today())
-            record_audit(current_user, "bulk.upload", "bulk_job", job.id)
+            as_of = form.as_of.data or date.today()
+            if statewide:
+                created = jobs.create_statewide_jobs(current_user, upload.stream, upload.filename, options, as_of)
+            else:
+                created = [jobs.create_job(current_user, current_user.county, upload.stream, upload.filename, options, as_of)]
+            for job in created:
+                record_audit(current_user, "bulk.upload", "bulk_job", job.id)
             db.session.commit()
-            try:
-                bulk_queue.submit(current_app._get_current_object(), job.id)  # type: ignore[attr-defined]
-            except bulk_queue.QueueUnavailable as error:
-                job.error_detail = str(error)
-                jobs.finish(job, "failed", error=jobs.NOT_QUEUED)
-            return redirect(url_for("bulk.job", token=job.token))
+            _start(created)
+            if statewide:
+                flash(_("The file is being screened for each of California's %(count)d counties.", count=len(created)), "success")
+                return redirect(url_for("bulk.index"))
+            return redirect(url_for("bulk.job", token=created[0].token))
     jobs.purge_expired_jobs()
     jobs.fail_interrupted_jobs()
-    record_audit(current_user, "bulk.list", "county", current_user.county_id)
+    record_audit(current_user, "bulk.list", "statewide" if statewide else "county", None if statewide else current_user.county_id)
     db.session.commit()
     return render_template(
-        "bulk/index.html", form=form, jobs=jobs.county_jobs(current_user.county_id), county=current_user.county,
-        max_upload_mb=current_app.config["BULK_MAX_UPLOAD_MB"], retention_days=current_app.config["BULK_RETENTION_DAYS"],
+        "bulk/index.html", form=form, statewide=statewide,
+        jobs=[] if statewide else jobs.county_jobs(current_user.county_id),
+        statewide_runs=jobs.statewide_runs() if statewide else [],
+        county=current_user.county, max_upload_mb=current_app.config["BULK_MAX_UPLOAD_MB"],
+        retention_days=current_app.config["BULK_RETENTION_DAYS"],
     )
 
 
 @bp.get("/jobs/<token>")
-@staff_required("da")
+@staff_required("da", "admin")
 def job(token: str) -> str:
     found = _own_job(token)
     if found.status in ACTIVE_STATUSES:
@@ -159,7 +186,7 @@ def job(token: str) -> str:
 
 
 @bp.get("/jobs/<token>/files/<name>")
-@staff_required("da")
+@staff_required("da", "admin")
 def download(token: str, name: str) -> Response:
     found = _own_job(token)
     if found.status != "done" or name not in jobs.DOWNLOADS:
@@ -173,7 +200,7 @@ def download(token: str, name: str) -> Response:
 
 
 @bp.post("/jobs/<token>/delete")
-@staff_required("da")
+@staff_required("da", "admin")
 def delete(token: str) -> Response:
     found = _own_job(token)
     if found.active:

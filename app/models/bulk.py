@@ -49,6 +49,8 @@ class BulkJob(db.Model):
     rows_rejected: Mapped[int] = mapped_column(Integer, default=0)
     attempts: Mapped[int] = mapped_column(Integer, default=0)  # failed attempts of this run's steps (each is tried twice)
     error_detail: Mapped[str | None] = mapped_column(String(120))  # the failure's exception type, never file content
+    # Set on each county's run of an administrator's statewide upload (the same token for all 58); None for a DA's run.
+    statewide_run: Mapped[str | None] = mapped_column(String(32), index=True)
 
     user: Mapped[User] = relationship()
     county: Mapped[County] = relationship()

@@ -299,3 +299,62 @@ def test_a_join_tried_again_after_a_failure_writes_each_row_once(
     job = screened_by_a_worker(client_request, big_doj_csv, machine())
     assert job.status == "done" and job.attempts == 1
     assert_same_outputs(cli_outputs(app, big_doj_csv, tmp_path / "cli"), output_folder(job))
+
+
+# -- a statewide file: one queue run per county --------------------------------------------------
+
+
+@pytest.fixture
+def admin(make_user: Callable[..., Any], login_as: Callable[[Any], None]) -> Any:
+    user = make_user(role="admin", office_slug=None)
+    login_as(user)
+    return user
+
+
+def statewide_runs() -> list[BulkJob]:
+    db.session.expire_all()
+    return list(db.session.scalars(select(BulkJob).where(BulkJob.statewide_run.is_not(None)).order_by(BulkJob.id)))
+
+
+def test_a_statewide_upload_is_one_queue_run_per_county_sharing_one_stored_file(
+    app: Flask, client_request: ClientRequest, admin: Any, doj_csv: bytes
+) -> None:
+    upload(client_request, doj_csv, as_of=AS_OF)
+    runs = statewide_runs()
+    assert len(runs) == 58 and len({run.county_id for run in runs}) == 58 and len({run.statewide_run for run in runs}) == 1
+    assert sorted(queue.bulk_queue(app).job_ids) == sorted(f"bulk-{run.id}-plan" for run in runs)
+    stored = {(job_folder(run) / UPLOAD_NAME).stat().st_ino for run in runs}
+    assert len(stored) == 1  # hard links to one copy of the upload
+
+
+def test_workers_finish_every_countys_run_of_a_statewide_file_with_the_clis_outputs(
+    app: Flask, client_request: ClientRequest, admin: Any, big_doj_csv: bytes, machine: Callable[[], Flask], tmp_path: Path
+) -> None:
+    upload(client_request, big_doj_csv, as_of=AS_OF)
+    run_worker(machine())
+    runs = statewide_runs()
+    assert {run.status for run in runs} == {"done"}
+    san_joaquin = next(run for run in runs if run.county.name == "San Joaquin")
+    assert_same_outputs(cli_outputs(app, big_doj_csv, tmp_path / "cli"), output_folder(san_joaquin))
+    page = client_request.get("/bulk/")
+    assert "58 of 58 counties done, 0 failed" in " ".join(page.get_text().split())
+
+
+def test_a_countys_da_never_sees_the_statewide_runs_of_their_county(
+    app: Flask, client_request: ClientRequest, admin: Any, doj_csv: bytes, make_user: Callable[..., Any], county: Any
+) -> None:
+    upload(client_request, doj_csv, as_of=AS_OF)
+    san_joaquin = next(run for run in statewide_runs() if run.county_id == county.id)
+    da_user = make_user(role="da", office_slug=None, county_id=county.id)
+    da_client = logged_in_client(app, da_user.id)
+    assert "No runs yet." in da_client.get("/bulk/").get_text()
+    da_client.get(f"/bulk/jobs/{san_joaquin.token}", expected_status=404)
+    da_client.get(f"/bulk/jobs/{san_joaquin.token}/files/report.pdf", expected_status=404)
+
+
+def test_an_administrator_sees_no_countys_own_runs(
+    app: Flask, client_request: ClientRequest, da: Any, doj_csv: bytes, make_user: Callable[..., Any]
+) -> None:
+    upload(client_request, doj_csv, as_of=AS_OF)
+    admin_client = logged_in_client(app, make_user(role="admin", office_slug=None).id)
+    admin_client.get(f"/bulk/jobs/{the_job().token}", expected_status=404)

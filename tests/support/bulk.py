@@ -41,8 +41,8 @@ def launched(monkeypatch: pytest.MonkeyPatch) -> list[threading.Thread]:
     threads: list[threading.Thread] = []
     real_launch = tasks.launch_thread
 
-    def recording(app: Any, job_id: int) -> threading.Thread:
-        thread = real_launch(app, job_id)
+    def recording(app: Any, *job_ids: int) -> threading.Thread:
+        thread = real_launch(app, *job_ids)
         threads.append(thread)
         return thread
 
