@@ -29,14 +29,16 @@ def live_database(server: Any, scratch: Path) -> Iterator[Any]:
             db.engine.dispose()
 
 
-def add_staff_with_authenticator(session: Any, email: str, name: str, role: str, office_slug: str | None = None) -> str:
+def add_staff_with_authenticator(session: Any, email: str, name: str, role: str, office_slug: str | None = None,
+                                 county_name: str | None = None) -> str:
     """A staff account with STAFF_PASSWORD and a confirmed authenticator app; returns the TOTP secret."""
     from app.auth.passwords import hash_password
-    from app.models import PartnerOffice, User, utcnow
+    from app.models import County, PartnerOffice, User, utcnow
 
     office = session.query(PartnerOffice).filter_by(slug=office_slug).one() if office_slug else None
+    county = session.query(County).filter_by(name=county_name).one() if county_name else None
     secret = pyotp.random_base32()
-    session.add(User(email=email, name=name, role=role, office=office, recovery_codes=[],
+    session.add(User(email=email, name=name, role=role, office=office, county=county, recovery_codes=[],
                      password_hash=hash_password(STAFF_PASSWORD), totp_secret=secret, totp_confirmed_at=utcnow()))
     session.commit()
     return secret
