@@ -44,6 +44,19 @@ def create_event(by: User, details: EventDetails) -> ClinicEvent:
     return event
 
 
+def update_event(by: User, event: ClinicEvent, details: EventDetails) -> None:
+    """Change an event's details (a date moved, a new place, a longer help window). An attorney keeps it in their own
+    office; the residents already helped and their referrals stay as they are."""
+    if by.role != "admin" and not (by.role == "attorney" and by.office_id == details.office.id == event.office_id):
+        raise PermissionError("only an admin or an attorney of the hosting office changes its events")
+    event.name, event.event_date, event.place = details.name.strip(), details.event_date, details.place.strip()
+    event.county, event.office = details.county, details.office
+    if details.help_window_days is not None:
+        event.help_window_days = details.help_window_days
+    record_audit(by, "clinic.event_changed", "clinic_event", event.id)
+    db.session.commit()
+
+
 class NotAVolunteer(ValueError):
     """The address belongs to a staff account that is not a volunteer's: it cannot be invited to an event."""
 

@@ -86,9 +86,8 @@ def home() -> str:
                            resident=None)
 
 
-@bp.route("/events/new", methods=["GET", "POST"])
-@staff_required(*MANAGERS)
-def new_event() -> Response | str:
+def _event_form() -> tuple[EventForm, list[PartnerOffice]]:
+    """The event form with the offices and counties a manager may pick (an attorney: only their own office)."""
     form = EventForm()
     offices = list(db.session.scalars(select(PartnerOffice).order_by(PartnerOffice.name)))
     if current_user.role == "attorney":
@@ -96,18 +95,51 @@ def new_event() -> Response | str:
     form.office_id.choices = [SelectChoice(o.id, o.name) for o in offices]
     form.county_id.choices = [SelectChoice(c.id, c.name) for c in
                               db.session.scalars(select(County).where(County.participating).order_by(County.name))]
+    return form, offices
+
+
+def _event_details(form: EventForm) -> service.EventDetails:
+    return service.EventDetails(
+        name=form.name.data, event_date=form.event_date.value(), place=form.place.data,
+        county=db.session.get(County, form.county_id.data), office=db.session.get(PartnerOffice, form.office_id.data),
+        help_window_days=form.help_window_days.data)
+
+
+@bp.route("/events/new", methods=["GET", "POST"])
+@staff_required(*MANAGERS)
+def new_event() -> Response | str:
+    form, offices = _event_form()
     if request.method == "GET":
         form.help_window_days.data = service.default_help_window()
         if offices:
             form.county_id.data = offices[0].county_id
     if form.validate_on_submit():
-        event = service.create_event(current_user, service.EventDetails(
-            name=form.name.data, event_date=form.event_date.value(), place=form.place.data,
-            county=db.session.get(County, form.county_id.data), office=db.session.get(PartnerOffice, form.office_id.data),
-            help_window_days=form.help_window_days.data))
+        event = service.create_event(current_user, _event_details(form))
         flash(_("Event created. Now invite the volunteers."), "success")
         return redirect(url_for("clinic.event", event_id=event.id))
-    return render_template("clinic/new_event.html", form=form)
+    return render_template("clinic/new_event.html", form=form, heading=_("Create a clinic event"),
+                           button=_("Create the event"), back=url_for("clinic.home"))
+
+
+@bp.route("/events/<int:event_id>/edit", methods=["GET", "POST"])
+@staff_required(*MANAGERS)
+def edit_event(event_id: int) -> Response | str:
+    """The event's details changed by who runs it; the people already helped stay with it."""
+    found = _managed_event(event_id)
+    form, _offices = _event_form()
+    if request.method == "GET":
+        form.name.data, form.place.data = found.name, found.place
+        form.county_id.data, form.office_id.data = found.county_id, found.office_id
+        form.help_window_days.data = found.help_window_days
+        when = found.event_date
+        form.event_date.day.data, form.event_date.month.data, form.event_date.year.data = (
+            str(when.day), str(when.month), str(when.year))
+    if form.validate_on_submit():
+        service.update_event(current_user, found, _event_details(form))
+        flash(_("The event's details were changed."), "success")
+        return redirect(url_for("clinic.event", event_id=found.id))
+    return render_template("clinic/new_event.html", form=form, heading=_("Change the event's details"),
+                           button=_("Save the changes"), back=url_for("clinic.event", event_id=found.id))
 
 
 @bp.get("/events/<int:event_id>")

@@ -234,6 +234,47 @@ def test_an_attorney_creates_an_event_for_their_own_office(client_request, db_se
     assert refused.select_one(".error-summary") is not None
 
 
+def _changed_event_form(event, **changes):
+    fields = {"name": event.name, "event_date-day": str(event.event_date.day),
+              "event_date-month": str(event.event_date.month), "event_date-year": str(event.event_date.year),
+              "place": event.place, "county_id": str(event.county_id), "office_id": str(event.office_id),
+              "help_window_days": str(event.help_window_days)}
+    return {**fields, **changes}
+
+
+def test_the_hosting_offices_attorney_changes_the_events_place_and_help_window(client_request, db_session, login_as,
+                                                                                make_user, event):
+    from app.models import AuditEvent
+
+    attorney = make_user("attorney", "alameda-public-defender")
+    login_as(attorney)
+    page = client_request.get(f"/clinic/events/{event.id}/edit")
+    assert page.select_one("#name")["value"] == event.name
+    response = client_request.post(f"/clinic/events/{event.id}/edit",
+                                   _changed_event_form(event, place="West Oakland Library", help_window_days="14"))
+    assert response.headers["Location"].endswith(f"/clinic/events/{event.id}")
+    db_session.expire_all()
+    assert (event.place, event.help_window_days) == ("West Oakland Library", 14)
+    assert db_session.scalars(select(AuditEvent).where(AuditEvent.action == "clinic.event_changed")).one().user_id == attorney.id
+
+
+def test_another_offices_attorney_cannot_change_the_event(client, login_as, make_user, event):
+    login_as(make_user("attorney", "sf-public-defender"))
+    assert client.get(f"/clinic/events/{event.id}/edit").status_code == 404
+
+
+def test_a_volunteer_cannot_change_the_event(client, on_shift, event):
+    assert client.get(f"/clinic/events/{event.id}/edit").status_code == 403
+
+
+def test_an_event_change_with_mistakes_keeps_what_was_typed(client_request, login_as, make_user, event):
+    login_as(make_user("admin", None))
+    page = client_request.post(f"/clinic/events/{event.id}/edit",
+                               _changed_event_form(event, name="Renamed fair", place="", help_window_days="90"),
+                               expected_status=200)
+    assert page.select_one(".error-summary") is not None and page.select_one("#name")["value"] == "Renamed fair"
+
+
 def test_an_event_form_with_mistakes_keeps_what_was_typed(client_request, login_as, make_user):
     login_as(make_user("admin", None))
     page = client_request.post("/clinic/events/new", {"name": "Fair", "event_date-day": "31",

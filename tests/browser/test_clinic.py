@@ -208,3 +208,9 @@ def test_an_attorney_creates_an_event_and_invites_a_volunteer(tablet, live_serve
     click_and_wait(page, page.get_by_role("button", name="Invite", exact=True))
     assert "new.helper@example.org" in page.locator("main table").inner_text()
     accessible(page, checked)
+    click_and_wait(page, page.get_by_role("link", name="Change the event's details"))
+    assert page.locator("#place").input_value() == "Fruitvale Library"
+    accessible(page, checked)
+    fill(page, {"place": "Cesar Chavez Library"})
+    click_and_wait(page, page.get_by_role("button", name="Save the changes"))
+    assert "Cesar Chavez Library" in page.locator(".summary-list").inner_text()
