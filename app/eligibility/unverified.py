@@ -13,8 +13,9 @@ from app.eligibility import tables
 from app.eligibility.results import Determination, Offense
 from app.eligibility.statutes import NO
 
-PROP64_AGGRAVATORS = ("HS 11358(d), 11359(c), 11360(a)(3): the priors that keep a felony a felony, and the age "
-                      "subdivisions of HS 11358-11360 (read only in secondary copies of the code)")
+PROP64_AGGRAVATORS = ("HS 11358(d), 11359(c), 11360(a)(3): the priors that keep a felony a felony, the age "
+                      "subdivisions of HS 11358-11360, and HS 11359 as a felony only before Prop 64 (read only in "
+                      "secondary copies of the code)")
 PROP47_APPLICATION = "PC 1170.18(f)-(j): the application wording, the (i) disqualifier and the 2022-11-04 deadline"
 PROP47_OLDER_SECTIONS = "PC 459, 470, 484, 487 read as Prop 47's 459.5, 473, 490.2 (our reading, not statute text)"
 WOBBLER_ADDITIONS = "this section on the PC 17(b) wobbler list (an addition from secondary sources)"
