@@ -15,6 +15,7 @@ from typing import IO
 
 from flask import Flask, current_app
 from sqlalchemy import select
+from sqlalchemy.orm import contains_eager
 
 from app.bulk.outputs import ERRORS_FILE, PROP64_RESULTS_FILE, REPORT_FILE, RESULTS_FILE, SUMMARY_FILE, court_list_name
 from app.bulk.policy import DA_OUTCOMES, BulkOptions
@@ -61,7 +62,8 @@ def save_stream(stream: IO[bytes], destination: Path) -> int:
     return written
 
 
-def create_job(user: User, county: County, upload: IO[bytes], upload_name: str, options: BulkOptions, as_of: dt.date) -> BulkJob:
+def _new_job(user: User, county: County, upload_name: str, options: BulkOptions, as_of: dt.date) -> BulkJob:
+    """A queued run's row and its empty folder; the caller stores the upload in it."""
     retention = dt.timedelta(days=current_app.config["BULK_RETENTION_DAYS"])
     job = BulkJob(
         user_id=user.id,
@@ -75,9 +77,13 @@ def create_job(user: User, county: County, upload: IO[bytes], upload_name: str, 
     )
     db.session.add(job)
     db.session.flush()  # the token is set: the folder can be named
-    folder = job_folder(job)
-    folder.mkdir(parents=True, exist_ok=True)
-    job.upload_bytes = save_stream(upload, folder / UPLOAD_NAME)
+    job_folder(job).mkdir(parents=True, exist_ok=True)
+    return job
+
+
+def create_job(user: User, county: County, upload: IO[bytes], upload_name: str, options: BulkOptions, as_of: dt.date) -> BulkJob:
+    job = _new_job(user, county, upload_name, options, as_of)
+    job.upload_bytes = save_stream(upload, job_folder(job) / UPLOAD_NAME)
     return job
 
 
@@ -90,45 +96,35 @@ def create_statewide_jobs(
     gigabytes; deleting one run's files leaves the others'). The runs share a ``statewide_run`` token, which keeps
     them off every county DA's list: each holds the whole state's people.
     """
-    statewide_run = new_job_token()
-    created: list[BulkJob] = []
-    for county in db.session.scalars(select(County).order_by(County.name)):
-        if not created:
-            job = create_job(user, county, upload, upload_name, options, as_of)
-        else:
-            job = _linked_job(user, county, created[0], options, as_of)
-        job.statewide_run = statewide_run
+    counties = list(db.session.scalars(select(County).order_by(County.name)))
+    first = create_job(user, counties[0], upload, upload_name, options, as_of)
+    stored = job_folder(first) / UPLOAD_NAME
+    created = [first]
+    for county in counties[1:]:
+        job = _new_job(user, county, upload_name, options, as_of)
+        try:
+            os.link(stored, job_folder(job) / UPLOAD_NAME)
+        except OSError:  # a file system without hard links: a copy
+            shutil.copyfile(stored, job_folder(job) / UPLOAD_NAME)
+        job.upload_bytes = first.upload_bytes
         created.append(job)
+    statewide_run = new_job_token()
+    for job in created:
+        job.statewide_run = statewide_run
     return created
-
-
-def _linked_job(user: User, county: County, first: BulkJob, options: BulkOptions, as_of: dt.date) -> BulkJob:
-    job = BulkJob(
-        user_id=user.id, county_id=county.id, status="queued", progress=0, as_of=as_of, options=options.to_json(),
-        upload_name=first.upload_name, upload_bytes=first.upload_bytes, delete_after=first.delete_after,
-    )
-    db.session.add(job)
-    db.session.flush()
-    folder = job_folder(job)
-    folder.mkdir(parents=True, exist_ok=True)
-    source = job_folder(first) / UPLOAD_NAME
-    try:
-        os.link(source, folder / UPLOAD_NAME)
-    except OSError:  # a file system without hard links: a copy
-        shutil.copyfile(source, folder / UPLOAD_NAME)
-    return job
 
 
 def statewide_runs() -> list[list[BulkJob]]:
     """Every statewide run whose files still exist (its county runs by county name), newest first."""
     found = db.session.scalars(
-        select(BulkJob).where(BulkJob.statewide_run.is_not(None), BulkJob.status != "deleted")
-        .order_by(BulkJob.created_at.desc(), BulkJob.id)
+        select(BulkJob).join(County).where(BulkJob.statewide_run.is_not(None), BulkJob.status != "deleted")
+        .options(contains_eager(BulkJob.county))  # the page names each run's county: one query, not 58
+        .order_by(County.name)
     )
     runs: dict[str, list[BulkJob]] = {}
     for job in found:
         runs.setdefault(job.statewide_run, []).append(job)  # type: ignore[arg-type]
-    return [sorted(jobs_of_run, key=lambda job: job.county.name) for jobs_of_run in runs.values()]
+    return sorted(runs.values(), key=lambda run: min(job.created_at for job in run), reverse=True)
 
 
 def finish(job: BulkJob, status: str, error: str | None = None, summary: dict | None = None) -> None:

@@ -34,7 +34,7 @@ LIST_COLUMNS: tuple[tuple[str, int], ...] = (
 )
 
 
-def pdf_text(text: str) -> bytes:
+def _pdf_text(text: str) -> bytes:
     return escape(text).encode("cp1252", errors="replace")
 
 
@@ -74,7 +74,7 @@ class PdfFile:
         self._object(1, b"<< /Type /Catalog /Pages 2 0 R >>")
         self._object(2, f"<< /Type /Pages /Kids [{kids}] /Count {len(self.pages)} >>".encode())
         info_id = self.next_id
-        self._object(info_id, b"<< /Title (" + pdf_text(title) + b") /Producer (record-clearance bulk tool) >>")
+        self._object(info_id, b"<< /Title (" + _pdf_text(title) + b") /Producer (record-clearance bulk tool) >>")
         xref_at = self.handle.tell()
         size = info_id + 1
         self.handle.write(f"xref\n0 {size}\n0000000000 65535 f \n".encode())

@@ -305,8 +305,14 @@ def write_court_list_pdfs(out_dir: Path, county: str, as_of: str, processes: int
     if processes > 1 and sum(sizes.values()) >= PARALLEL_LISTS_BYTES:
         mine: list[tuple[str, Path, Path]] = []
         theirs: list[tuple[str, Path, Path]] = []
+        mine_bytes = theirs_bytes = 0
         for item in sorted(lists, key=lambda item: -sizes[item[1]]):  # the largest first, each to the lighter side
-            (mine if sum(sizes[x[1]] for x in mine) <= sum(sizes[x[1]] for x in theirs) else theirs).append(item)
+            if mine_bytes <= theirs_bytes:
+                mine.append(item)
+                mine_bytes += sizes[item[1]]
+            else:
+                theirs.append(item)
+                theirs_bytes += sizes[item[1]]
         helper = multiprocessing.get_context("fork").Process(target=_write_lists, args=(theirs, subtitle), daemon=True)
         helper.start()
         try:

@@ -1,7 +1,8 @@
 """The DA's pages: upload the county's DOJ file, follow the run, download the outputs.
 
 Every route is for the "da" role, which sees only the runs of the user's own county (another county's run is a
-404), and for administrators, who screen statewide files and see only those runs (one per county). Every view, upload, download and deletion is audited (identifiers only).
+404), and for administrators, who screen statewide files and see only those runs (one per county). Every view,
+upload, download and deletion is audited (identifiers only).
 """
 from __future__ import annotations
 

@@ -226,7 +226,7 @@ def _result_of(process: Any, receiver: Connection, on_wait: Callable[[], None]) 
 
 
 def append_parts(out_dir: Path, part_dirs: list[Path]) -> None:
-    """Each streamed file of the later shares, appended in order to the first share's."""
+    """Each streamed file of the later pieces (or queue parts), appended in order to the first one's."""
     for name in RunWriters.STREAMED_FILES:
         # Unbuffered and not opened for appending: copy_file_range moves the offsets of both, and refuses O_APPEND.
         with open(out_dir / name, "r+b", buffering=0) as target:

@@ -358,3 +358,32 @@ def test_an_administrator_sees_no_countys_own_runs(
     upload(client_request, doj_csv, as_of=AS_OF)
     admin_client = logged_in_client(app, make_user(role="admin", office_slug=None).id)
     admin_client.get(f"/bulk/jobs/{the_job().token}", expected_status=404)
+
+
+def test_county_runs_the_queue_stops_taking_are_failed_and_the_queued_ones_kept(
+    app: Flask, client_request: ClientRequest, admin: Any, doj_csv: bytes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from redis.exceptions import ConnectionError as RedisDown
+
+    real_queue = queue.bulk_queue
+
+    def failing_after_three(application: Flask) -> Any:
+        found = real_queue(application)
+        enqueue, taken = found.enqueue, []
+
+        def enqueue_three(*args: Any, **kwargs: Any) -> Any:
+            if len(taken) == 3:
+                raise RedisDown("Redis went away")
+            taken.append(args)
+            return enqueue(*args, **kwargs)
+
+        found.enqueue = enqueue_three
+        return found
+
+    monkeypatch.setattr(queue, "bulk_queue", failing_after_three)
+    upload(client_request, doj_csv, as_of=AS_OF)
+    runs = statewide_runs()
+    assert [run.status for run in runs[:3]] == ["queued"] * 3
+    assert {(run.status, run.error, run.error_detail) for run in runs[3:]} == {("failed", "not_queued", "ConnectionError")}
+    listed = [cell.get_text(strip=True) for cell in client_request.get("/bulk/").select("tbody tr td:first-child")]
+    assert listed[:2] == ["Alameda", "Alpine"] and len(listed) == 58  # by county name
